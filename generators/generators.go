@@ -1,0 +1,36 @@
+// Package generators defines what every renderer produces: files in memory,
+// built from a graph, with no disk, clock, environment or network access.
+// Writing them is the writer package's job.
+package generators
+
+import (
+	"io/fs"
+	"sort"
+
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+// File is one generated file, held in memory until the writer persists it.
+type File struct {
+	// Path is slash-separated and relative to the output directory
+	// ("terraform/main.tf").
+	Path string
+	// Content is the complete file body.
+	Content []byte
+	// Mode is the permission bits; zero means 0o644.
+	Mode fs.FileMode
+}
+
+// Generator renders a graph into files.
+type Generator interface {
+	// Name is the --format value that selects the generator.
+	Name() string
+	// Generate renders the graph. It must be deterministic: the same graph
+	// gives the same bytes.
+	Generate(g *graph.Graph) ([]File, error)
+}
+
+// SortFiles orders files by path, the order writers and tests rely on.
+func SortFiles(files []File) {
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+}

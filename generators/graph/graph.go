@@ -1,0 +1,314 @@
+// Package graph is the provider-neutral architecture model that every
+// blueprint builds and every generator renders.
+//
+// A Graph is one deployable unit (one Terraform root module, one
+// CloudFormation stack): parameters, components (AWS resources named by a
+// neutral Kind), references between them, outputs and tags. Blueprints never
+// print HCL or YAML and generators never know which blueprint built a graph;
+// this package is the contract between the two, so it imports only the
+// standard library.
+//
+// Composition works at two levels. A blueprint that contains another (an
+// Auto Scaling group inside a VPC) calls the inner blueprint's builder on the
+// same Graph, so references cross freely between their components. A
+// deployment that spans regions is a Bundle of graphs, one per region, which
+// the Terraform generator renders as local modules behind provider aliases and
+// the CloudFormation generator as one template per stack.
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// Graph is one deployable unit of infrastructure.
+type Graph struct {
+	// Name is the short stack name, used for file names and the default
+	// value of the "name" parameter (for example "lab").
+	Name string
+	// Blueprint names the blueprint that built the graph ("vpc"); it only
+	// reaches comments and documentation.
+	Blueprint string
+	// Description is one sentence on what the unit builds; CloudFormation
+	// uses it as the template Description.
+	Description string
+	// Region is the default deployment region.
+	Region string
+	// Parameters are the inputs the rendered code asks for at deploy time.
+	Parameters []Parameter
+	// Components are the resources, in a stable order that generators keep.
+	Components []Component
+	// Outputs are the values exposed after deployment.
+	Outputs []Output
+	// Tags apply to every component that can carry tags.
+	Tags []Tag
+	// Docs holds explanatory material for READMEs: tables and notes.
+	Docs Docs
+}
+
+// Kind names a resource type without committing to a format, for example
+// KindSubnet. Generators map each kind to their own type names.
+type Kind string
+
+// Resource kinds known to the generators. A new blueprint adds the kinds it
+// needs here and a mapping for each in every generator; a test in each
+// generator fails when a kind lacks a mapping.
+const (
+	// KindVPC: cidr_block (String), enable_dns_support, enable_dns_hostnames (Bool).
+	KindVPC Kind = "vpc"
+	// KindSubnet: vpc_id (Ref), cidr_block (String), availability_zone (AZ),
+	// map_public_ip_on_launch (Bool).
+	KindSubnet Kind = "subnet"
+	// KindInternetGateway: vpc_id (Ref). CloudFormation needs a gateway plus
+	// a separate attachment; DependsOn on this kind means "attached".
+	KindInternetGateway Kind = "internet_gateway"
+	// KindElasticIP: domain (String "vpc"). AttrID is the allocation ID.
+	KindElasticIP Kind = "elastic_ip"
+	// KindNATGateway: allocation_id (Ref to an elastic_ip), subnet_id (Ref).
+	KindNATGateway Kind = "nat_gateway"
+	// KindRouteTable: vpc_id (Ref).
+	KindRouteTable Kind = "route_table"
+	// KindRoute: route_table_id (Ref), destination_cidr_block (String), and
+	// one target: gateway_id (Ref to an internet_gateway) or nat_gateway_id.
+	KindRoute Kind = "route"
+	// KindRouteTableAssociation: subnet_id (Ref), route_table_id (Ref).
+	KindRouteTableAssociation Kind = "route_table_association"
+	// KindVPCGatewayEndpoint: vpc_id (Ref), service_name (Join),
+	// route_table_ids (List of Ref). Always of endpoint type Gateway.
+	KindVPCGatewayEndpoint Kind = "vpc_gateway_endpoint"
+	// KindDefaultSecurityGroup: vpc_id (Ref). Takes over the VPC's default
+	// security group and removes all its rules. CloudFormation cannot manage
+	// the default group; its generator leaves it out and says so.
+	KindDefaultSecurityGroup Kind = "default_security_group"
+	// KindLogGroup: name (String or Join), retention_in_days (Int or
+	// ParamRef), kms_key_id (optional). AttrName is the group name.
+	KindLogGroup Kind = "log_group"
+	// KindIAMRole: assume_role_policy (Document), optional description.
+	// AttrName is the role name, AttrARN its ARN.
+	KindIAMRole Kind = "iam_role"
+	// KindIAMRolePolicy: role (Ref with AttrName), name (String), policy
+	// (Document). An inline policy attached to one role.
+	KindIAMRolePolicy Kind = "iam_role_policy"
+	// KindFlowLog: vpc_id (Ref), traffic_type (String), log_destination_type
+	// (String "cloud-watch-logs"), log_destination (Ref to a log_group ARN),
+	// iam_role_arn (Ref to an iam_role ARN), max_aggregation_interval (Int).
+	KindFlowLog Kind = "flow_log"
+)
+
+// Component is one resource of the architecture.
+//
+// Property names are the snake_case names of the AWS API fields as the
+// Terraform provider spells them (cidr_block, vpc_id); each generator owns
+// the mapping from these names to its own. The properties each kind accepts
+// are documented next to the kind's mapping in the generators.
+type Component struct {
+	// ID is unique within the graph, snake_case ("public_subnet_a"). It
+	// becomes the Terraform resource name and, in PascalCase, the
+	// CloudFormation logical ID, which is what aligns the two formats.
+	ID string
+	// Kind is the neutral resource type.
+	Kind Kind
+	// Label is a short human description ("public subnet, AZ a").
+	Label string
+	// Group collects components that play one role ("public subnets"); docs
+	// and the comparison view use it.
+	Group string
+	// Properties are the resource's arguments, in render order.
+	Properties []Property
+	// Name, when set, becomes the resource's Name tag.
+	Name Value
+	// DependsOn lists component IDs that must exist first although no
+	// property references them.
+	DependsOn []string
+}
+
+// Property is one named argument of a component.
+type Property struct {
+	Name  string
+	Value Value
+}
+
+// Tag is one key/value tag applied to resources.
+type Tag struct {
+	Key   string
+	Value string
+}
+
+// Output is a value published after deployment.
+type Output struct {
+	// Name is snake_case ("vpc_id"); CloudFormation uses its PascalCase.
+	Name        string
+	Description string
+	// Value is usually a Ref, or a List of Refs for one-per-AZ values.
+	Value Value
+}
+
+// ParamType is the type of a deploy-time parameter.
+type ParamType string
+
+// Parameter types.
+const (
+	ParamString ParamType = "string"
+	ParamNumber ParamType = "number"
+)
+
+// Parameter is an input of the rendered code: a Terraform variable and a
+// CloudFormation parameter, with the same constraints in both.
+type Parameter struct {
+	// Name is snake_case ("flow_log_retention_days").
+	Name        string
+	Type        ParamType
+	Description string
+	// Default is a String or Int matching Type.
+	Default Value
+	// AllowedValues restricts the value to a list (strings, or decimal
+	// integers for numbers).
+	AllowedValues []string
+	// Pattern is an anchored regular expression for strings that both RE2
+	// (Terraform) and CloudFormation's Java-style patterns accept.
+	Pattern string
+	// ConstraintHelp says in words what Pattern or the bounds require; it
+	// is the error message users see.
+	ConstraintHelp string
+	// MinLength and MaxLength bound string lengths when non-zero.
+	MinLength, MaxLength int
+}
+
+// Docs holds explanatory material that belongs with the generated code.
+type Docs struct {
+	// Tables are rendered in READMEs and dry runs (for example the CIDR
+	// plan), in order.
+	Tables []Table
+	// Notes are short paragraphs: caveats, security choices, costs.
+	Notes []Note
+}
+
+// Table is a small titled grid of text.
+type Table struct {
+	Title   string
+	Columns []string
+	Rows    [][]string
+}
+
+// Note is one titled paragraph of documentation.
+type Note struct {
+	Title string
+	Body  string
+}
+
+// Component returns the component with the given ID, or nil.
+func (g *Graph) Component(id string) *Component {
+	for i := range g.Components {
+		if g.Components[i].ID == id {
+			return &g.Components[i]
+		}
+	}
+	return nil
+}
+
+// Parameter returns the parameter with the given name, or nil.
+func (g *Graph) Parameter(name string) *Parameter {
+	for i := range g.Parameters {
+		if g.Parameters[i].Name == name {
+			return &g.Parameters[i]
+		}
+	}
+	return nil
+}
+
+// Add appends components and returns the graph so builders can chain.
+func (g *Graph) Add(components ...Component) *Graph {
+	g.Components = append(g.Components, components...)
+	return g
+}
+
+// Property returns the value of the named property, or nil.
+func (c *Component) Property(name string) Value {
+	for _, p := range c.Properties {
+		if p.Name == name {
+			return p.Value
+		}
+	}
+	return nil
+}
+
+// Validate checks the graph's internal consistency: unique IDs, references
+// and dependencies that point at existing components and parameters, and
+// outputs with values. Blueprints call it before returning a graph, so a
+// generator can trust what it receives. All problems are reported together.
+func (g *Graph) Validate() error {
+	var errs []error
+	ids := make(map[string]bool, len(g.Components))
+	for _, c := range g.Components {
+		if c.ID == "" {
+			errs = append(errs, fmt.Errorf("component of kind %q has no ID", c.Kind))
+			continue
+		}
+		if ids[c.ID] {
+			errs = append(errs, fmt.Errorf("duplicate component ID %q", c.ID))
+		}
+		ids[c.ID] = true
+	}
+	params := make(map[string]bool, len(g.Parameters))
+	for _, p := range g.Parameters {
+		if params[p.Name] {
+			errs = append(errs, fmt.Errorf("duplicate parameter %q", p.Name))
+		}
+		params[p.Name] = true
+	}
+	check := func(where string, v Value) {
+		Walk(v, func(v Value) {
+			switch v := v.(type) {
+			case Ref:
+				if !ids[v.Component] {
+					errs = append(errs, fmt.Errorf("%s: reference to unknown component %q", where, v.Component))
+				}
+			case ParamRef:
+				if !params[v.Name] {
+					errs = append(errs, fmt.Errorf("%s: reference to unknown parameter %q", where, v.Name))
+				}
+			}
+		})
+	}
+	for _, c := range g.Components {
+		for _, p := range c.Properties {
+			check(fmt.Sprintf("component %q property %q", c.ID, p.Name), p.Value)
+		}
+		if c.Name != nil {
+			check(fmt.Sprintf("component %q name", c.ID), c.Name)
+		}
+		for _, d := range c.DependsOn {
+			if !ids[d] {
+				errs = append(errs, fmt.Errorf("component %q depends on unknown component %q", c.ID, d))
+			}
+		}
+	}
+	outputs := make(map[string]bool, len(g.Outputs))
+	for _, o := range g.Outputs {
+		if outputs[o.Name] {
+			errs = append(errs, fmt.Errorf("duplicate output %q", o.Name))
+		}
+		outputs[o.Name] = true
+		if o.Value == nil {
+			errs = append(errs, fmt.Errorf("output %q has no value", o.Name))
+			continue
+		}
+		check(fmt.Sprintf("output %q", o.Name), o.Value)
+	}
+	return errors.Join(errs...)
+}
+
+// Kinds returns the distinct kinds used by the graph, sorted.
+func (g *Graph) Kinds() []Kind {
+	seen := map[Kind]bool{}
+	var kinds []Kind
+	for _, c := range g.Components {
+		if !seen[c.Kind] {
+			seen[c.Kind] = true
+			kinds = append(kinds, c.Kind)
+		}
+	}
+	sort.Slice(kinds, func(i, j int) bool { return kinds[i] < kinds[j] })
+	return kinds
+}

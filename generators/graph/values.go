@@ -1,0 +1,164 @@
+package graph
+
+// Value is a property, output or parameter value. The concrete types below
+// are the whole vocabulary: literals, collections, references and string
+// interpolation. Generators switch over them exhaustively and report an
+// error for anything else.
+type Value interface {
+	isValue()
+}
+
+// String is a literal string.
+type String string
+
+// Int is a literal integer.
+type Int int64
+
+// Bool is a literal boolean.
+type Bool bool
+
+// List is an ordered list of values.
+type List []Value
+
+// Field is one key of an Object.
+type Field struct {
+	Key   string
+	Value Value
+}
+
+// Object is a map with a fixed key order. Keys are written exactly as given
+// (they are data, such as tag keys or policy fields, not property names).
+type Object []Field
+
+// Document is a JSON document such as an IAM policy. Terraform renders it
+// with jsonencode() and CloudFormation as an inline mapping; keys keep their
+// order and spelling in both.
+type Document Object
+
+// Attr is a neutral attribute of a component that another value reads.
+type Attr string
+
+// Attributes that references can read. Each generator maps them per kind
+// (for example AttrID is `.id` in Terraform and `!Ref` in CloudFormation for
+// most kinds, AttrARN is `.arn` and `!GetAtt X.Arn`).
+const (
+	AttrID   Attr = "id"
+	AttrARN  Attr = "arn"
+	AttrName Attr = "name"
+)
+
+// Ref reads an attribute of another component. It also orders creation:
+// the referenced component is created first.
+type Ref struct {
+	Component string
+	Attr      Attr
+}
+
+// ParamRef reads a deploy-time parameter.
+type ParamRef struct {
+	Name string
+}
+
+// AZ is the Index-th (zero-based) Availability Zone of the deployment
+// region, resolved at deploy time (`data.aws_availability_zones` in
+// Terraform, `!Select [i, !GetAZs ""]` in CloudFormation), so templates never
+// hard-code zone names.
+type AZ struct {
+	Index int
+}
+
+// Pseudo is a value that only the deployment knows.
+type Pseudo string
+
+// Pseudo values.
+const (
+	PseudoRegion    Pseudo = "region"
+	PseudoAccountID Pseudo = "account_id"
+	PseudoPartition Pseudo = "partition"
+	PseudoURLSuffix Pseudo = "url_suffix"
+)
+
+// Join concatenates its parts into one string: a template string in
+// Terraform, !Sub (or !Join when a part cannot be substituted) in
+// CloudFormation. Literal parts are String values.
+type Join []Value
+
+func (String) isValue()   {}
+func (Int) isValue()      {}
+func (Bool) isValue()     {}
+func (List) isValue()     {}
+func (Object) isValue()   {}
+func (Document) isValue() {}
+func (Ref) isValue()      {}
+func (ParamRef) isValue() {}
+func (AZ) isValue()       {}
+func (Pseudo) isValue()   {}
+func (Join) isValue()     {}
+
+// RefID is shorthand for a reference to a component's ID attribute.
+func RefID(component string) Ref { return Ref{Component: component, Attr: AttrID} }
+
+// RefARN is shorthand for a reference to a component's ARN.
+func RefARN(component string) Ref { return Ref{Component: component, Attr: AttrARN} }
+
+// Param is shorthand for a parameter reference.
+func Param(name string) ParamRef { return ParamRef{Name: name} }
+
+// Strings turns literal strings into a List.
+func Strings(values ...string) List {
+	list := make(List, len(values))
+	for i, v := range values {
+		list[i] = String(v)
+	}
+	return list
+}
+
+// Walk calls fn for v and every value nested inside it, depth first.
+func Walk(v Value, fn func(Value)) {
+	if v == nil {
+		return
+	}
+	fn(v)
+	switch v := v.(type) {
+	case List:
+		for _, item := range v {
+			Walk(item, fn)
+		}
+	case Object:
+		for _, f := range v {
+			Walk(f.Value, fn)
+		}
+	case Document:
+		for _, f := range v {
+			Walk(f.Value, fn)
+		}
+	case Join:
+		for _, part := range v {
+			Walk(part, fn)
+		}
+	}
+}
+
+// Uses reports whether any value in the graph satisfies match; generators
+// use it to decide whether supporting declarations (a data source for
+// Availability Zones, say) are needed.
+func (g *Graph) Uses(match func(Value) bool) bool {
+	found := false
+	visit := func(v Value) {
+		Walk(v, func(v Value) {
+			if !found && match(v) {
+				found = true
+			}
+		})
+	}
+	for _, c := range g.Components {
+		for _, p := range c.Properties {
+			visit(p.Value)
+		}
+		visit(c.Name)
+	}
+	for _, o := range g.Outputs {
+		visit(o.Value)
+	}
+	return found
+}
