@@ -1,0 +1,216 @@
+// Package terraform renders an architecture graph as a Terraform root module
+// for the hashicorp/aws provider.
+//
+// The package owns the mapping from neutral kinds to Terraform resource types
+// (see Mapping) and every choice about how the module looks: which files it
+// has, where references, interpolation and policies go, and which data
+// sources stand in for deploy-time values. All HCL is built with hclwrite and
+// formatted once per file, so the output is valid, canonical and identical
+// for identical graphs.
+//
+// It imports the graph and generators packages and the HCL libraries only;
+// it must not import blueprints or commands, which sit above it.
+package terraform
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/scaffold-iac/scaffold/generators"
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+// Version constraints written into versions.tf. They are constants so that
+// documentation and tests quote the same values the module does.
+const (
+	// RequiredTerraformVersion is the oldest Terraform the module is written
+	// for: it uses no language feature newer than 1.5.
+	RequiredTerraformVersion = ">= 1.5.0"
+	// AWSProviderSource is the only provider the module uses.
+	AWSProviderSource = "hashicorp/aws"
+	// AWSProviderVersion pins the provider's major version, so a future
+	// major release with breaking changes is never picked up silently. 6.0
+	// itself is the floor: it renamed attributes the module reads, such as
+	// aws_region's name, which became region.
+	AWSProviderVersion = "~> 6.0"
+)
+
+// Dir is the directory, relative to the output root, that holds the module.
+const Dir = "terraform"
+
+// Generator renders graphs as Terraform. It has no state: one value can
+// render any number of graphs, concurrently.
+type Generator struct{}
+
+var _ generators.Generator = (*Generator)(nil)
+
+// New returns a Terraform generator.
+func New() *Generator { return &Generator{} }
+
+// Name returns "terraform", the --format value that selects the generator.
+func (*Generator) Name() string { return "terraform" }
+
+// Generate renders the graph as a root module: versions.tf, providers.tf,
+// variables.tf, main.tf and outputs.tf under terraform/, sorted by path.
+// The file set is fixed, even when a file has little to say, because
+// scripts and the comparison view rely on the layout.
+//
+// It reports every problem it finds in one joined error and returns no
+// files when there is any, so a caller never writes half a module.
+func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
+	if g == nil {
+		return nil, errors.New("render terraform: no graph")
+	}
+	// Blueprints validate before returning, but the generator is also a
+	// library; a dangling reference caught here reads better than one that
+	// terraform validate reports against generated code.
+	if err := g.Validate(); err != nil {
+		return nil, fmt.Errorf("render terraform for graph %q: %w", g.Name, err)
+	}
+	r, err := newRenderer(g)
+	if err != nil {
+		return nil, fmt.Errorf("render terraform for graph %q: %w", g.Name, err)
+	}
+
+	builders := []struct {
+		name  string
+		build func(*fileWriter) error
+	}{
+		{"versions.tf", r.versions},
+		{"providers.tf", r.providers},
+		{"variables.tf", r.variables},
+		{"main.tf", r.main},
+		{"outputs.tf", r.outputs},
+	}
+	files := make([]generators.File, 0, len(builders))
+	var errs []error
+	for _, b := range builders {
+		w := newFileWriter()
+		if err := b.build(w); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", b.name, err))
+			continue
+		}
+		files = append(files, generators.File{Path: Dir + "/" + b.name, Content: w.bytes()})
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("render terraform for graph %q: %w", g.Name, err)
+	}
+	generators.SortFiles(files)
+	return files, nil
+}
+
+// resource is a component's place in the module.
+type resource struct {
+	component *graph.Component
+	mapping   *TypeMapping
+	// name is the Terraform resource name, the second block label.
+	name string
+}
+
+// renderer holds what every file needs: the graph and each component's
+// resource address, resolved once so that references are cheap and
+// consistent.
+type renderer struct {
+	graph     *graph.Graph
+	resources map[string]resource
+}
+
+// newRenderer maps every component to a resource type and name, reporting
+// unknown kinds and names that Terraform would reject or that collide.
+func newRenderer(g *graph.Graph) (*renderer, error) {
+	r := &renderer{graph: g, resources: make(map[string]resource, len(g.Components))}
+	addresses := make(map[string]string, len(g.Components))
+	var errs []error
+	for i := range g.Components {
+		c := &g.Components[i]
+		m := lookup(c.Kind)
+		if m == nil {
+			errs = append(errs, fmt.Errorf("component %q: kind %q has no Terraform mapping", c.ID, c.Kind))
+			continue
+		}
+		name := resourceName(c)
+		if !validName(name) {
+			errs = append(errs, fmt.Errorf("component %q: %q is not a valid Terraform resource name", c.ID, name))
+			continue
+		}
+		address := m.Type + "." + name
+		if other, ok := addresses[address]; ok {
+			errs = append(errs, fmt.Errorf("components %q and %q both render as %s", other, c.ID, address))
+			continue
+		}
+		addresses[address] = c.ID
+		r.resources[c.ID] = resource{component: c, mapping: m, name: name}
+	}
+	return r, errors.Join(errs...)
+}
+
+// resourceName is the component ID, except that a component named after its
+// own kind becomes "main": aws_vpc.main.id reads better than aws_vpc.vpc.id
+// and is the convention in the provider's documentation.
+func resourceName(c *graph.Component) string {
+	if c.ID == string(c.Kind) {
+		return "main"
+	}
+	return c.ID
+}
+
+// validName reports whether s can be a resource, variable or output name:
+// an HCL identifier, which Terraform also requires, other than the literals.
+func validName(s string) bool {
+	return hclsyntax.ValidIdentifier(s) && !reserved[s]
+}
+
+// reserved are identifiers that HCL reads as literals, so they cannot name
+// anything or be an unquoted object key.
+var reserved = map[string]bool{"true": true, "false": true, "null": true}
+
+// versions writes the terraform block.
+func (r *renderer) versions(w *fileWriter) error {
+	body := w.block("", "terraform")
+	body.SetAttributeValue("required_version", ctyString(RequiredTerraformVersion))
+	body.AppendNewline()
+	providers := body.AppendNewBlock("required_providers", nil).Body()
+	providers.SetAttributeRaw("aws", hclwrite.TokensForObject([]hclwrite.ObjectAttrTokens{
+		{Name: hclwrite.TokensForIdentifier("source"), Value: hclwrite.TokensForValue(ctyString(AWSProviderSource))},
+		{Name: hclwrite.TokensForIdentifier("version"), Value: hclwrite.TokensForValue(ctyString(AWSProviderVersion))},
+	}))
+	return nil
+}
+
+// providers configures the one AWS provider. Tags go through default_tags
+// rather than onto each resource: the provider merges them into every
+// taggable resource, so the resources only carry their Name tag.
+func (r *renderer) providers(w *fileWriter) error {
+	body := w.block("", "provider", "aws")
+	body.SetAttributeTraversal("region", variable(regionVariable))
+	body.AppendNewline()
+	tags := body.AppendNewBlock("default_tags", nil).Body()
+	tags.SetAttributeTraversal("tags", variable(tagsVariable))
+	return nil
+}
+
+// outputs writes one output per graph output, in graph order.
+func (r *renderer) outputs(w *fileWriter) error {
+	if len(r.graph.Outputs) == 0 {
+		w.comment("This module has no outputs.")
+		return nil
+	}
+	var errs []error
+	for _, o := range r.graph.Outputs {
+		if !validName(o.Name) {
+			errs = append(errs, fmt.Errorf("output %q: not a valid Terraform output name", o.Name))
+			continue
+		}
+		body := w.block("", "output", o.Name)
+		if o.Description != "" {
+			body.SetAttributeValue("description", ctyString(o.Description))
+		}
+		if err := r.setAttribute(body, "value", o.Value); err != nil {
+			errs = append(errs, fmt.Errorf("output %q: %w", o.Name, err))
+		}
+	}
+	return errors.Join(errs...)
+}

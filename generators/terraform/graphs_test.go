@@ -1,0 +1,283 @@
+package terraform
+
+import "github.com/scaffold-iac/scaffold/generators/graph"
+
+// The graphs below are built by hand rather than by blueprints, so that this
+// package's goldens change only when the generator does.
+
+// vpcGraph is a two-AZ VPC with one NAT gateway, an S3 endpoint, flow logs
+// and a locked-down default security group: every kind the generator maps.
+func vpcGraph() *graph.Graph {
+	name := func(suffix string) graph.Value { return graph.Join{graph.Param("name"), graph.String(suffix)} }
+	g := &graph.Graph{
+		Name:        "lab",
+		Blueprint:   "vpc",
+		Description: "A VPC with public and private subnets in two Availability Zones.",
+		Region:      "eu-west-1",
+		Tags: []graph.Tag{
+			{Key: "Project", Value: "lab"},
+			{Key: "cost-center", Value: "training"},
+			{Key: "scaffold:blueprint", Value: "vpc"},
+		},
+		Parameters: []graph.Parameter{
+			{
+				Name:           "name",
+				Type:           graph.ParamString,
+				Description:    "Prefix for resource names.",
+				Default:        graph.String("lab"),
+				Pattern:        "^[a-z][a-z0-9-]*$",
+				ConstraintHelp: "must start with a lowercase letter and contain only lowercase letters, digits and hyphens",
+				MinLength:      1,
+				MaxLength:      32,
+			},
+			{
+				Name:          "flow_log_retention_days",
+				Type:          graph.ParamNumber,
+				Description:   "Days to keep VPC flow logs.",
+				Default:       graph.Int(14),
+				AllowedValues: []string{"1", "3", "5", "7", "14", "30", "60", "90", "365"},
+			},
+			{
+				Name:          "flow_log_traffic_type",
+				Type:          graph.ParamString,
+				Description:   "Which traffic the flow logs record.",
+				Default:       graph.String("REJECT"),
+				AllowedValues: []string{"ACCEPT", "REJECT", "ALL"},
+			},
+		},
+	}
+	g.Add(
+		graph.Component{
+			ID: "vpc", Kind: graph.KindVPC, Label: "VPC", Group: "network",
+			Properties: []graph.Property{
+				{Name: "cidr_block", Value: graph.String("10.0.0.0/16")},
+				{Name: "enable_dns_support", Value: graph.Bool(true)},
+				{Name: "enable_dns_hostnames", Value: graph.Bool(true)},
+			},
+			Name: name("-vpc"),
+		},
+	)
+	for i, az := range []string{"a", "b"} {
+		g.Add(
+			graph.Component{
+				ID: "public_subnet_" + az, Kind: graph.KindSubnet, Label: "public subnet, AZ " + az, Group: "public subnets",
+				Properties: []graph.Property{
+					{Name: "vpc_id", Value: graph.RefID("vpc")},
+					{Name: "cidr_block", Value: graph.String([]string{"10.0.0.0/20", "10.0.16.0/20"}[i])},
+					{Name: "availability_zone", Value: graph.AZ{Index: i}},
+					{Name: "map_public_ip_on_launch", Value: graph.Bool(true)},
+				},
+				Name: name("-public-" + az),
+			},
+			graph.Component{
+				ID: "private_subnet_" + az, Kind: graph.KindSubnet, Label: "private subnet, AZ " + az, Group: "private subnets",
+				Properties: []graph.Property{
+					{Name: "vpc_id", Value: graph.RefID("vpc")},
+					{Name: "cidr_block", Value: graph.String([]string{"10.0.128.0/20", "10.0.144.0/20"}[i])},
+					{Name: "availability_zone", Value: graph.AZ{Index: i}},
+				},
+				Name: name("-private-" + az),
+			},
+		)
+	}
+	g.Add(
+		graph.Component{
+			ID: "internet_gateway", Kind: graph.KindInternetGateway, Label: "internet gateway",
+			Properties: []graph.Property{{Name: "vpc_id", Value: graph.RefID("vpc")}},
+			Name:       name("-igw"),
+		},
+		graph.Component{
+			ID: "nat_eip_a", Kind: graph.KindElasticIP, Label: "Elastic IP for the NAT gateway",
+			Properties: []graph.Property{{Name: "domain", Value: graph.String("vpc")}},
+			Name:       name("-nat-a"),
+			DependsOn:  []string{"internet_gateway"},
+		},
+		graph.Component{
+			ID: "nat_gateway_a", Kind: graph.KindNATGateway, Label: "NAT gateway, AZ a",
+			Properties: []graph.Property{
+				{Name: "allocation_id", Value: graph.RefID("nat_eip_a")},
+				{Name: "subnet_id", Value: graph.RefID("public_subnet_a")},
+			},
+			Name:      name("-nat-a"),
+			DependsOn: []string{"internet_gateway"},
+		},
+		graph.Component{
+			ID: "public_route_table", Kind: graph.KindRouteTable, Label: "public route table",
+			Properties: []graph.Property{{Name: "vpc_id", Value: graph.RefID("vpc")}},
+			Name:       name("-public"),
+		},
+		graph.Component{
+			ID: "public_default_route", Kind: graph.KindRoute, Label: "default route to the internet gateway",
+			Properties: []graph.Property{
+				{Name: "route_table_id", Value: graph.RefID("public_route_table")},
+				{Name: "destination_cidr_block", Value: graph.String("0.0.0.0/0")},
+				{Name: "gateway_id", Value: graph.RefID("internet_gateway")},
+			},
+		},
+		graph.Component{
+			ID: "private_route_table", Kind: graph.KindRouteTable, Label: "private route table",
+			Properties: []graph.Property{{Name: "vpc_id", Value: graph.RefID("vpc")}},
+			Name:       name("-private"),
+		},
+		graph.Component{
+			ID: "private_default_route", Kind: graph.KindRoute, Label: "default route to the NAT gateway",
+			Properties: []graph.Property{
+				{Name: "route_table_id", Value: graph.RefID("private_route_table")},
+				{Name: "destination_cidr_block", Value: graph.String("0.0.0.0/0")},
+				{Name: "nat_gateway_id", Value: graph.RefID("nat_gateway_a")},
+			},
+		},
+	)
+	for _, az := range []string{"a", "b"} {
+		for _, tier := range []string{"public", "private"} {
+			g.Add(graph.Component{
+				ID: tier + "_" + az, Kind: graph.KindRouteTableAssociation, Label: tier + " subnet " + az + " uses the " + tier + " route table",
+				Properties: []graph.Property{
+					{Name: "subnet_id", Value: graph.RefID(tier + "_subnet_" + az)},
+					{Name: "route_table_id", Value: graph.RefID(tier + "_route_table")},
+				},
+			})
+		}
+	}
+	g.Add(
+		graph.Component{
+			ID: "s3_endpoint", Kind: graph.KindVPCGatewayEndpoint, Label: "S3 gateway endpoint",
+			Properties: []graph.Property{
+				{Name: "vpc_id", Value: graph.RefID("vpc")},
+				{Name: "service_name", Value: graph.Join{graph.String("com.amazonaws."), graph.PseudoRegion, graph.String(".s3")}},
+				{Name: "route_table_ids", Value: graph.List{graph.RefID("public_route_table"), graph.RefID("private_route_table")}},
+			},
+			Name: name("-s3"),
+		},
+		graph.Component{
+			ID: "flow_log_group", Kind: graph.KindLogGroup, Label: "log group for VPC flow logs",
+			Properties: []graph.Property{
+				{Name: "name", Value: graph.Join{graph.String("/aws/vpc-flow-logs/"), graph.Param("name")}},
+				{Name: "retention_in_days", Value: graph.Param("flow_log_retention_days")},
+			},
+		},
+		graph.Component{
+			ID: "flow_log_role", Kind: graph.KindIAMRole, Label: "role the flow log service assumes",
+			Properties: []graph.Property{
+				{Name: "assume_role_policy", Value: graph.Document{
+					{Key: "Version", Value: graph.String("2012-10-17")},
+					{Key: "Statement", Value: graph.List{graph.Object{
+						{Key: "Effect", Value: graph.String("Allow")},
+						{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.String("vpc-flow-logs.amazonaws.com")}}},
+						{Key: "Action", Value: graph.String("sts:AssumeRole")},
+						{Key: "Condition", Value: graph.Object{
+							{Key: "StringEquals", Value: graph.Object{{Key: "aws:SourceAccount", Value: graph.PseudoAccountID}}},
+							{Key: "ArnLike", Value: graph.Object{{Key: "aws:SourceArn", Value: graph.Join{
+								graph.String("arn:"), graph.PseudoPartition, graph.String(":ec2:"), graph.PseudoRegion,
+								graph.String(":"), graph.PseudoAccountID, graph.String(":vpc-flow-log/*"),
+							}}}},
+						}},
+					}}},
+				}},
+				{Name: "description", Value: graph.String("Lets VPC Flow Logs write to CloudWatch Logs.")},
+			},
+			Name: name("-flow-logs"),
+		},
+		graph.Component{
+			ID: "flow_log_policy", Kind: graph.KindIAMRolePolicy, Label: "permission to write flow logs",
+			Properties: []graph.Property{
+				{Name: "role", Value: graph.Ref{Component: "flow_log_role", Attr: graph.AttrName}},
+				{Name: "name", Value: graph.String("write-flow-logs")},
+				{Name: "policy", Value: graph.Document{
+					{Key: "Version", Value: graph.String("2012-10-17")},
+					{Key: "Statement", Value: graph.List{graph.Object{
+						{Key: "Effect", Value: graph.String("Allow")},
+						{Key: "Action", Value: graph.Strings("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams")},
+						{Key: "Resource", Value: graph.Join{graph.RefARN("flow_log_group"), graph.String(":*")}},
+					}}},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "flow_log", Kind: graph.KindFlowLog, Label: "VPC flow log",
+			Properties: []graph.Property{
+				{Name: "vpc_id", Value: graph.RefID("vpc")},
+				{Name: "traffic_type", Value: graph.Param("flow_log_traffic_type")},
+				{Name: "log_destination_type", Value: graph.String("cloud-watch-logs")},
+				{Name: "log_destination", Value: graph.RefARN("flow_log_group")},
+				{Name: "iam_role_arn", Value: graph.RefARN("flow_log_role")},
+				{Name: "max_aggregation_interval", Value: graph.Int(60)},
+			},
+			Name: name("-flow-log"),
+		},
+		graph.Component{
+			ID: "default_security_group", Kind: graph.KindDefaultSecurityGroup, Label: "default security group, all rules removed",
+			Properties: []graph.Property{{Name: "vpc_id", Value: graph.RefID("vpc")}},
+			Name:       name("-default-do-not-use"),
+		},
+	)
+	g.Outputs = []graph.Output{
+		{Name: "vpc_id", Description: "ID of the VPC.", Value: graph.RefID("vpc")},
+		{Name: "public_subnet_ids", Description: "IDs of the public subnets, one per Availability Zone.",
+			Value: graph.List{graph.RefID("public_subnet_a"), graph.RefID("public_subnet_b")}},
+		{Name: "private_subnet_ids", Description: "IDs of the private subnets, one per Availability Zone.",
+			Value: graph.List{graph.RefID("private_subnet_a"), graph.RefID("private_subnet_b")}},
+		{Name: "flow_log_group_name", Description: "CloudWatch Logs group that receives the flow logs.",
+			Value: graph.Ref{Component: "flow_log_group", Attr: graph.AttrName}},
+	}
+	return g
+}
+
+// minimalGraph has one component and nothing else: no region, tags,
+// parameters, outputs or data sources. It pins down what the fixed files say
+// when there is little to say.
+func minimalGraph() *graph.Graph {
+	return &graph.Graph{
+		Name: "minimal",
+		Components: []graph.Component{{
+			ID: "vpc", Kind: graph.KindVPC, Label: "VPC",
+			Properties: []graph.Property{{Name: "cidr_block", Value: graph.String("10.0.0.0/16")}},
+		}},
+	}
+}
+
+// valuesGraph exercises the value vocabulary's corners: escaping in
+// literals and templates, quoted object keys, nested joins, every pseudo
+// value, numbers and booleans inside strings, and text that must not break
+// out of a comment.
+func valuesGraph() *graph.Graph {
+	return &graph.Graph{
+		Name:   "values",
+		Region: "us-gov-west-1",
+		Tags:   []graph.Tag{{Key: "aws-cdk:x", Value: `quote " and ${not_interpolated}`}, {Key: "true", Value: "keyword key"}},
+		Parameters: []graph.Parameter{
+			{Name: "env", Type: graph.ParamString, AllowedValues: []string{"dev", "prod"}, ConstraintHelp: "use dev or prod"},
+			{Name: "code", Type: graph.ParamString, MaxLength: 8},
+			{Name: "size", Type: graph.ParamNumber},
+		},
+		Components: []graph.Component{
+			{
+				ID: "log_group", Kind: graph.KindLogGroup, Label: "label with\na newline",
+				Properties: []graph.Property{
+					// A literal "${" and "%{" stay literal; a "$" right before an
+					// interpolation must not turn it into an escape.
+					{Name: "name", Value: graph.Join{
+						graph.String("/${literal}/%{if}/cost$"), graph.Param("code"),
+						graph.Join{graph.String("-"), graph.Int(7), graph.String("-"), graph.Bool(false), graph.String("-")},
+						graph.AZ{Index: 2}, graph.String("100%"), graph.Param("env"),
+					}},
+					{Name: "retention_in_days", Value: graph.Param("size")},
+					{Name: "kms_key_id", Value: graph.Join{graph.Param("env")}},
+				},
+				Name: graph.Join{graph.String("suffix-"), graph.PseudoURLSuffix},
+			},
+			{
+				ID: "role", Kind: graph.KindIAMRole, Label: "role",
+				Properties: []graph.Property{
+					{Name: "assume_role_policy", Value: graph.Document{
+						{Key: "Statement", Value: graph.List{}},
+						{Key: "null", Value: graph.Object{}},
+						{Key: "with-dash", Value: graph.List{graph.Int(1), graph.Bool(true), graph.String("multi\nline\ttab \\ backslash")}},
+						{Key: "Nested", Value: graph.Object{{Key: "Ref", Value: graph.Ref{Component: "log_group", Attr: graph.AttrID}}}},
+					}},
+					{Name: "description", Value: graph.Join{}},
+				},
+			},
+		},
+	}
+}

@@ -1,0 +1,124 @@
+package terraform
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+// main writes main.tf: the graph's description, the data sources the values
+// need, then one resource per component in graph order, so the file reads
+// in the order the blueprint thought about the architecture.
+func (r *renderer) main(w *fileWriter) error {
+	if r.graph.Description != "" {
+		w.comment(r.graph.Description)
+	}
+	r.dataSources(w)
+	if len(r.graph.Components) == 0 {
+		w.comment("This module has no resources.")
+		return nil
+	}
+	var errs []error
+	for i := range r.graph.Components {
+		c := &r.graph.Components[i]
+		// Each problem carries the component, so a message still says where
+		// it is when a component has several.
+		for _, err := range r.resource(w, r.resources[c.ID]) {
+			errs = append(errs, fmt.Errorf("component %q (%s): %w", c.ID, c.Kind, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// resource writes one resource block: the component's properties in model
+// order, the arguments its kind implies, the Name tag, the kind's note and
+// depends_on, each group after a blank line as the Terraform style guide
+// lays blocks out.
+func (r *renderer) resource(w *fileWriter, res resource) []error {
+	c, m := res.component, res.mapping
+	body := w.block(c.Label, "resource", m.Type, res.name)
+
+	var errs []error
+	seen := make(map[string]bool, len(c.Properties))
+	for _, p := range c.Properties {
+		switch {
+		case !slices.Contains(m.Properties, p.Name):
+			errs = append(errs, fmt.Errorf("unknown property %q (%s takes %s)", p.Name, m.Kind, quoteAll(m.Properties)))
+			continue
+		case seen[p.Name]:
+			errs = append(errs, fmt.Errorf("property %q set twice", p.Name))
+			continue
+		}
+		seen[p.Name] = true
+		if err := r.setAttribute(body, m.Argument(p.Name), p.Value); err != nil {
+			errs = append(errs, fmt.Errorf("property %q: %w", p.Name, err))
+		}
+	}
+	for _, p := range m.Implied {
+		if err := r.setAttribute(body, p.Name, p.Value); err != nil {
+			errs = append(errs, fmt.Errorf("implied argument %q: %w", p.Name, err))
+		}
+	}
+
+	if c.Name != nil {
+		if err := r.nameTag(body, res); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if m.Note != "" {
+		commentInBody(body, m.Note)
+	}
+	if len(c.DependsOn) > 0 {
+		dependencies := make([]hclwrite.Tokens, 0, len(c.DependsOn))
+		for _, id := range c.DependsOn {
+			target, ok := r.resources[id]
+			if !ok {
+				errs = append(errs, fmt.Errorf("depends on unknown component %q", id))
+				continue
+			}
+			dependencies = append(dependencies, hclwrite.TokensForTraversal(target.address()))
+		}
+		body.AppendNewline()
+		body.SetAttributeRaw("depends_on", hclwrite.TokensForTuple(dependencies))
+	}
+	return errs
+}
+
+// nameTag writes tags = { Name = ... }. The graph's other tags are not
+// repeated here: the provider's default_tags merges them in, and repeating
+// them would make every plan show them twice in tags and tags_all.
+//
+// A Name on a kind that takes no tags is an error rather than something to
+// drop: the blueprint asked for a name that would never appear in AWS.
+func (r *renderer) nameTag(body *hclwrite.Body, res resource) error {
+	if !res.mapping.Tags {
+		return fmt.Errorf("has a Name, but %s takes no tags", res.mapping.Type)
+	}
+	switch v := res.component.Name.(type) {
+	case graph.List, graph.Object, graph.Document:
+		return fmt.Errorf("name: a %T cannot be a Name tag", v)
+	}
+	name, err := r.expression(res.component.Name)
+	if err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	body.AppendNewline()
+	body.SetAttributeRaw("tags", hclwrite.TokensForObject([]hclwrite.ObjectAttrTokens{
+		{Name: hclwrite.TokensForIdentifier("Name"), Value: name},
+	}))
+	return nil
+}
+
+// quoteAll formats names for error messages: "a", "b".
+func quoteAll(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(quoted, ", ")
+}

@@ -1,0 +1,336 @@
+package terraform
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+// setAttribute writes one argument. Literals go through SetAttributeValue so
+// that hclwrite does the quoting and escaping; everything else is built as
+// an expression.
+func (r *renderer) setAttribute(body *hclwrite.Body, name string, v graph.Value) error {
+	if literal, ok := literalValue(v); ok {
+		body.SetAttributeValue(name, literal)
+		return nil
+	}
+	tokens, err := r.expression(v)
+	if err != nil {
+		return err
+	}
+	body.SetAttributeRaw(name, tokens)
+	return nil
+}
+
+// literalValue converts the scalar literals to cty.
+func literalValue(v graph.Value) (cty.Value, bool) {
+	switch v := v.(type) {
+	case graph.String:
+		return cty.StringVal(string(v)), true
+	case graph.Int:
+		return cty.NumberIntVal(int64(v)), true
+	case graph.Bool:
+		return cty.BoolVal(bool(v)), true
+	}
+	return cty.NilVal, false
+}
+
+// expression renders any value as HCL expression tokens. The switch covers
+// the model's whole vocabulary; anything else is an error rather than a
+// guess, because a silently wrong argument is worse than no module.
+func (r *renderer) expression(v graph.Value) (hclwrite.Tokens, error) {
+	if literal, ok := literalValue(v); ok {
+		return hclwrite.TokensForValue(literal), nil
+	}
+	switch v := v.(type) {
+	case nil:
+		return nil, errors.New("missing value")
+	case graph.List:
+		elements := make([]hclwrite.Tokens, len(v))
+		for i, item := range v {
+			tokens, err := r.expression(item)
+			if err != nil {
+				return nil, fmt.Errorf("list item %d: %w", i, err)
+			}
+			elements[i] = tokens
+		}
+		return tuple(elements), nil
+	case graph.Object:
+		return r.object(v)
+	case graph.Document:
+		// jsonencode keeps the document as HCL, so references inside it
+		// stay references and Terraform checks them, where a heredoc of JSON
+		// would hide them in a string.
+		object, err := r.object(graph.Object(v))
+		if err != nil {
+			return nil, err
+		}
+		return hclwrite.TokensForFunctionCall("jsonencode", object), nil
+	case graph.Ref:
+		traversal, err := r.reference(v)
+		if err != nil {
+			return nil, err
+		}
+		return hclwrite.TokensForTraversal(traversal), nil
+	case graph.ParamRef:
+		if r.graph.Parameter(v.Name) == nil {
+			return nil, fmt.Errorf("reference to unknown parameter %q", v.Name)
+		}
+		return hclwrite.TokensForTraversal(variable(v.Name)), nil
+	case graph.AZ:
+		if v.Index < 0 {
+			return nil, fmt.Errorf("availability zone index %d is negative", v.Index)
+		}
+		return hclwrite.TokensForTraversal(availabilityZone(v.Index)), nil
+	case graph.Pseudo:
+		p, ok := pseudoValue(v)
+		if !ok {
+			return nil, fmt.Errorf("unknown pseudo value %q", v)
+		}
+		return hclwrite.TokensForTraversal(p.traversal()), nil
+	case graph.Join:
+		return r.join(v)
+	default:
+		return nil, fmt.Errorf("unsupported value type %T", v)
+	}
+}
+
+// tupleWidth is the longest tuple kept on one line. Longer ones get one
+// element per line with a trailing comma, as people write long lists, so
+// that adding an element later is a one-line diff.
+const tupleWidth = 72
+
+// tuple renders a tuple constructor on one line or, when that line would be
+// long, one element per line. Elements that already span lines (objects)
+// keep hclwrite's compact [{ ... }, { ... }] layout, which is how policy
+// statements are usually written.
+func tuple(elements []hclwrite.Tokens) hclwrite.Tokens {
+	single := hclwrite.TokensForTuple(elements)
+	if len(elements) < 2 || len(single.Bytes()) <= tupleWidth {
+		return single
+	}
+	for _, e := range elements {
+		if bytes.ContainsRune(e.Bytes(), '\n') {
+			return single
+		}
+	}
+	newline := func() *hclwrite.Token { return &hclwrite.Token{Type: hclsyntax.TokenNewline, Bytes: []byte("\n")} }
+	tokens := hclwrite.Tokens{{Type: hclsyntax.TokenOBrack, Bytes: []byte("[")}, newline()}
+	for _, e := range elements {
+		tokens = append(tokens, e...)
+		tokens = append(tokens, &hclwrite.Token{Type: hclsyntax.TokenComma, Bytes: []byte(",")}, newline())
+	}
+	return append(tokens, &hclwrite.Token{Type: hclsyntax.TokenCBrack, Bytes: []byte("]")})
+}
+
+// object renders an object constructor with the keys in the model's order
+// and spelling. Keys that are not identifiers (tag keys such as "aws:x",
+// condition keys, names with dashes) are quoted, as are true, false and null,
+// which HCL would otherwise read as literals.
+func (r *renderer) object(o graph.Object) (hclwrite.Tokens, error) {
+	attributes := make([]hclwrite.ObjectAttrTokens, 0, len(o))
+	seen := make(map[string]bool, len(o))
+	for _, field := range o {
+		if seen[field.Key] {
+			return nil, fmt.Errorf("duplicate key %q", field.Key)
+		}
+		seen[field.Key] = true
+		value, err := r.expression(field.Value)
+		if err != nil {
+			return nil, fmt.Errorf("key %q: %w", field.Key, err)
+		}
+		attributes = append(attributes, hclwrite.ObjectAttrTokens{Name: objectKey(field.Key), Value: value})
+	}
+	return hclwrite.TokensForObject(attributes), nil
+}
+
+// objectKey renders a key bare only when it is a plain identifier. HCL
+// would read cost-center back unchanged too, but quoting anything with a
+// dash or colon is what readers expect of data keys.
+func objectKey(key string) hclwrite.Tokens {
+	if plainIdentifier(key) {
+		return hclwrite.TokensForIdentifier(key)
+	}
+	return hclwrite.TokensForValue(cty.StringVal(key))
+}
+
+// plainIdentifier reports whether s is letters, digits and underscores, not
+// starting with a digit, and not one of the literals HCL reserves.
+func plainIdentifier(s string) bool {
+	if s == "" || reserved[s] {
+		return false
+	}
+	for i, c := range s {
+		letter := c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// reference resolves a Ref to the resource attribute that holds it.
+func (r *renderer) reference(ref graph.Ref) (hcl.Traversal, error) {
+	target, ok := r.resources[ref.Component]
+	if !ok {
+		return nil, fmt.Errorf("reference to unknown component %q", ref.Component)
+	}
+	attribute, ok := target.mapping.Attribute(ref.Attr)
+	if !ok {
+		return nil, fmt.Errorf("reference to %q: kind %q has no attribute %q in Terraform (it has %s)",
+			ref.Component, target.mapping.Kind, ref.Attr, attributeNames(target.mapping))
+	}
+	return append(target.address(), hcl.TraverseAttr{Name: attribute}), nil
+}
+
+// attributeNames lists a kind's neutral attributes for error messages, in
+// the table's fixed order.
+func attributeNames(m *TypeMapping) string {
+	names := make([]string, len(m.Attributes))
+	for i, a := range m.Attributes {
+		names[i] = string(a.Attr)
+	}
+	return quoteAll(names)
+}
+
+// join renders a Join as a template string: "${var.name}-public-a".
+//
+// hclwrite escapes "${" in literal strings, which is right for literals and
+// wrong for interpolation, so the template is assembled from tokens: literal
+// runs are escaped by hclwrite itself, and each other part becomes a
+// ${ expression } sequence.
+func (r *renderer) join(j graph.Join) (hclwrite.Tokens, error) {
+	parts, err := r.templateParts(j)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(parts) == 0:
+		return hclwrite.TokensForValue(cty.StringVal("")), nil
+	case len(parts) == 1 && parts[0].expression == nil:
+		return hclwrite.TokensForValue(cty.StringVal(parts[0].literal)), nil
+	case len(parts) == 1:
+		// "${x}" alone is an interpolation-only expression, which
+		// Terraform deprecated in favour of the bare x.
+		return parts[0].expression, nil
+	}
+
+	tokens := hclwrite.Tokens{{Type: hclsyntax.TokenOQuote, Bytes: []byte(`"`)}}
+	for i, part := range parts {
+		if part.expression != nil {
+			tokens = appendInterpolation(tokens, part.expression)
+			continue
+		}
+		// A "$" right before an interpolation would merge with its "${"
+		// into the escape "$${", and doubling it does not help ("$$${"
+		// reads as "$${" too). So the trailing dollars, all of them, are
+		// written as an interpolated string: "cost${"$"}${var.x}" is the
+		// only spelling HCL reads back correctly. "%" needs no such care,
+		// because "%${" is not a directive.
+		literal, dollars := part.literal, ""
+		if i+1 < len(parts) {
+			literal = strings.TrimRight(part.literal, "$")
+			dollars = part.literal[len(literal):]
+		}
+		tokens = appendLiteral(tokens, literal)
+		if dollars != "" {
+			tokens = appendInterpolation(tokens, hclwrite.TokensForValue(cty.StringVal(dollars)))
+		}
+	}
+	return append(tokens, &hclwrite.Token{Type: hclsyntax.TokenCQuote, Bytes: []byte(`"`)}), nil
+}
+
+// templatePart is a run of literal text or one interpolated expression.
+type templatePart struct {
+	literal    string
+	expression hclwrite.Tokens
+}
+
+// templateParts flattens nested Joins and merges adjacent literals.
+// Merging matters for correctness, not just looks: escaping "$" and "{" in
+// separate parts would miss the "${" they form together.
+func (r *renderer) templateParts(j graph.Join) ([]templatePart, error) {
+	var parts []templatePart
+	addLiteral := func(s string) {
+		if s == "" {
+			return
+		}
+		if n := len(parts); n > 0 && parts[n-1].expression == nil {
+			parts[n-1].literal += s
+			return
+		}
+		parts = append(parts, templatePart{literal: s})
+	}
+	for i, v := range j {
+		switch v := v.(type) {
+		case graph.String:
+			addLiteral(string(v))
+		case graph.Int:
+			addLiteral(strconv.FormatInt(int64(v), 10))
+		case graph.Bool:
+			addLiteral(strconv.FormatBool(bool(v)))
+		case graph.Join:
+			nested, err := r.templateParts(v)
+			if err != nil {
+				return nil, fmt.Errorf("join part %d: %w", i, err)
+			}
+			for _, p := range nested {
+				if p.expression == nil {
+					addLiteral(p.literal)
+				} else {
+					parts = append(parts, p)
+				}
+			}
+		case graph.List, graph.Object, graph.Document:
+			return nil, fmt.Errorf("join part %d: a %T cannot be part of a string", i, v)
+		default:
+			expression, err := r.expression(v)
+			if err != nil {
+				return nil, fmt.Errorf("join part %d: %w", i, err)
+			}
+			parts = append(parts, templatePart{expression: expression})
+		}
+	}
+	return parts, nil
+}
+
+// appendLiteral appends literal template text, escaped by hclwrite: the
+// token between the quotes of a quoted string is exactly the escaped text.
+func appendLiteral(tokens hclwrite.Tokens, s string) hclwrite.Tokens {
+	for _, t := range hclwrite.TokensForValue(cty.StringVal(s)) {
+		if t.Type == hclsyntax.TokenQuotedLit {
+			tokens = append(tokens, t)
+		}
+	}
+	return tokens
+}
+
+// appendInterpolation appends ${ expression }.
+func appendInterpolation(tokens, expression hclwrite.Tokens) hclwrite.Tokens {
+	tokens = append(tokens, &hclwrite.Token{Type: hclsyntax.TokenTemplateInterp, Bytes: []byte("${")})
+	tokens = append(tokens, expression...)
+	return append(tokens, &hclwrite.Token{Type: hclsyntax.TokenTemplateSeqEnd, Bytes: []byte("}")})
+}
+
+// address is the resource's own reference, aws_vpc.main, which depends_on
+// uses and attribute references extend.
+func (res resource) address() hcl.Traversal {
+	return hcl.Traversal{
+		hcl.TraverseRoot{Name: res.mapping.Type},
+		hcl.TraverseAttr{Name: res.name},
+	}
+}
+
+// variable is var.<name>.
+func variable(name string) hcl.Traversal {
+	return hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: name}}
+}

@@ -1,0 +1,196 @@
+package terraform
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+// unknownValue satisfies graph.Value through embedding, the only way a type
+// outside the graph package can; the generator must refuse it.
+type unknownValue struct{ graph.String }
+
+// expressionGraph has one component of each kind a reference test needs
+// and the parameters the values read.
+func expressionGraph() *graph.Graph {
+	return &graph.Graph{
+		Name:       "expressions",
+		Parameters: []graph.Parameter{{Name: "name", Type: graph.ParamString}, {Name: "count_of_things", Type: graph.ParamNumber}},
+		Components: []graph.Component{
+			{ID: "vpc", Kind: graph.KindVPC},
+			{ID: "nat_eip_a", Kind: graph.KindElasticIP},
+			{ID: "nat", Kind: graph.KindNATGateway},
+			{ID: "flow_logs", Kind: graph.KindLogGroup},
+			{ID: "role", Kind: graph.KindIAMRole},
+		},
+	}
+}
+
+func newTestRenderer(t *testing.T) *renderer {
+	t.Helper()
+	r, err := newRenderer(expressionGraph())
+	if err != nil {
+		t.Fatalf("newRenderer: %v", err)
+	}
+	return r
+}
+
+// render formats an expression the way it appears in a file.
+func render(t *testing.T, r *renderer, v graph.Value) (string, error) {
+	t.Helper()
+	tokens, err := r.expression(v)
+	if err != nil {
+		return "", err
+	}
+	return string(hclwrite.Format(tokens.Bytes())), nil
+}
+
+func TestExpression(t *testing.T) {
+	tests := []struct {
+		name  string
+		value graph.Value
+		want  string
+	}{
+		{"string", graph.String("10.0.0.0/16"), `"10.0.0.0/16"`},
+		{"string escapes template introducers", graph.String("${x} %{y}"), `"$${x} %%{y}"`},
+		{"string escapes quotes and newlines", graph.String("a \"b\"\nc"), `"a \"b\"\nc"`},
+		{"int", graph.Int(60), `60`},
+		{"negative int", graph.Int(-1), `-1`},
+		{"bool", graph.Bool(false), `false`},
+		{"empty list", graph.List{}, `[]`},
+		{"short list", graph.Strings("a", "b"), `["a", "b"]`},
+		{"long list breaks lines", graph.List{graph.RefID("vpc"), graph.RefID("nat"), graph.RefID("nat_eip_a"), graph.RefID("role")},
+			"[\n  aws_vpc.main.id,\n  aws_nat_gateway.nat.id,\n  aws_eip.nat_eip_a.id,\n  aws_iam_role.role.id,\n]"},
+		{"empty object", graph.Object{}, `{}`},
+		{"object quotes keys that are not plain identifiers",
+			graph.Object{{Key: "Name", Value: graph.String("x")}, {Key: "aws:tag", Value: graph.Int(1)}, {Key: "with-dash", Value: graph.Bool(true)}, {Key: "null", Value: graph.String("n")}},
+			"{\n  Name        = \"x\"\n  \"aws:tag\"   = 1\n  \"with-dash\" = true\n  \"null\"      = \"n\"\n}"},
+		{"document", graph.Document{{Key: "Version", Value: graph.String("2012-10-17")}, {Key: "Statement", Value: graph.List{}}},
+			"jsonencode({\n  Version   = \"2012-10-17\"\n  Statement = []\n})"},
+		{"ref id", graph.RefID("vpc"), `aws_vpc.main.id`},
+		{"ref arn", graph.RefARN("vpc"), `aws_vpc.main.arn`},
+		{"elastic IP id is the allocation id", graph.RefID("nat_eip_a"), `aws_eip.nat_eip_a.id`},
+		{"ref name", graph.Ref{Component: "flow_logs", Attr: graph.AttrName}, `aws_cloudwatch_log_group.flow_logs.name`},
+		{"param", graph.Param("name"), `var.name`},
+		{"az", graph.AZ{Index: 3}, `data.aws_availability_zones.available.names[3]`},
+		{"region", graph.PseudoRegion, `data.aws_region.current.region`},
+		{"account", graph.PseudoAccountID, `data.aws_caller_identity.current.account_id`},
+		{"partition", graph.PseudoPartition, `data.aws_partition.current.partition`},
+		{"url suffix", graph.PseudoURLSuffix, `data.aws_partition.current.dns_suffix`},
+		{"join", graph.Join{graph.Param("name"), graph.String("-public-a")}, `"${var.name}-public-a"`},
+		{"empty join", graph.Join{}, `""`},
+		{"literal-only join", graph.Join{graph.String("a"), graph.Int(1), graph.Bool(true)}, `"a1true"`},
+		{"single-reference join is the bare reference", graph.Join{graph.Param("name")}, `var.name`},
+		{"join escapes literal template introducers", graph.Join{graph.String("${a}-%{b}-"), graph.Param("name")}, `"$${a}-%%{b}-${var.name}"`},
+		{"introducer split across literal parts", graph.Join{graph.String("$"), graph.String("{a}"), graph.Param("name")}, `"$${a}${var.name}"`},
+		{"dollar before interpolation", graph.Join{graph.String("cost$"), graph.Param("name")}, `"cost${"$"}${var.name}"`},
+		{"nested join flattens", graph.Join{graph.String("a-"), graph.Join{graph.Param("name"), graph.String("-b")}, graph.String("-c")}, `"a-${var.name}-b-c"`},
+		{"join of a reference", graph.Join{graph.RefARN("flow_logs"), graph.String(":*")}, `"${aws_cloudwatch_log_group.flow_logs.arn}:*"`},
+	}
+	r := newTestRenderer(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := render(t, r, tt.value)
+			if err != nil {
+				t.Fatalf("expression: %v", err)
+			}
+			if got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestJoinEvaluates parses rendered templates back and evaluates them, so
+// escaping is proven by what HCL reads, not by what the text looks like.
+func TestJoinEvaluates(t *testing.T) {
+	tests := []struct {
+		name string
+		join graph.Join
+		want string
+	}{
+		{"interpolation", graph.Join{graph.Param("name"), graph.String("-public-a")}, "lab-public-a"},
+		{"literal introducers", graph.Join{graph.String("${a} %{b} "), graph.Param("name")}, "${a} %{b} lab"},
+		{"introducer across parts", graph.Join{graph.String("$"), graph.String("{a} "), graph.Param("name")}, "${a} lab"},
+		{"dollar before interpolation", graph.Join{graph.String("$"), graph.Param("name"), graph.String("$")}, "$lab$"},
+		{"percent before interpolation", graph.Join{graph.String("100%"), graph.Param("name")}, "100%lab"},
+		{"double dollar before interpolation", graph.Join{graph.String("$$"), graph.Param("name")}, "$$lab"},
+		{"quotes and backslashes", graph.Join{graph.String(`"\`), graph.Param("name"), graph.String("\n")}, "\"\\lab\n"},
+		{"pseudo values", graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":s3:::"), graph.PseudoRegion}, "arn:aws:s3:::eu-west-1"},
+		{"az", graph.Join{graph.AZ{Index: 1}, graph.String("-"), graph.Int(2)}, "eu-west-1b-2"},
+	}
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{
+		"var": cty.ObjectVal(map[string]cty.Value{"name": cty.StringVal("lab")}),
+		"data": cty.ObjectVal(map[string]cty.Value{
+			"aws_partition": cty.ObjectVal(map[string]cty.Value{"current": cty.ObjectVal(map[string]cty.Value{"partition": cty.StringVal("aws")})}),
+			"aws_region":    cty.ObjectVal(map[string]cty.Value{"current": cty.ObjectVal(map[string]cty.Value{"region": cty.StringVal("eu-west-1")})}),
+			"aws_availability_zones": cty.ObjectVal(map[string]cty.Value{"available": cty.ObjectVal(map[string]cty.Value{
+				"names": cty.ListVal([]cty.Value{cty.StringVal("eu-west-1a"), cty.StringVal("eu-west-1b")}),
+			})}),
+		}),
+	}}
+	r := newTestRenderer(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, err := render(t, r, tt.join)
+			if err != nil {
+				t.Fatalf("expression: %v", err)
+			}
+			expr, diags := hclsyntax.ParseExpression([]byte(text), "join.hcl", hcl.InitialPos)
+			if diags.HasErrors() {
+				t.Fatalf("%s does not parse: %v", text, diags)
+			}
+			value, diags := expr.Value(ctx)
+			if diags.HasErrors() {
+				t.Fatalf("%s does not evaluate: %v", text, diags)
+			}
+			if got := value.AsString(); got != tt.want {
+				t.Errorf("%s evaluates to %q, want %q", text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExpressionErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		value graph.Value
+		want  string
+	}{
+		{"nil", nil, "missing value"},
+		{"unknown value type", unknownValue{"x"}, "unsupported value type terraform.unknownValue"},
+		{"unknown value type in a list", graph.List{graph.String("a"), unknownValue{"x"}}, "list item 1: unsupported value type"},
+		{"attribute the kind lacks", graph.RefARN("nat"), `kind "nat_gateway" has no attribute "arn" in Terraform (it has "id")`},
+		{"empty attribute", graph.Ref{Component: "vpc"}, `has no attribute ""`},
+		{"unknown component", graph.RefID("nope"), `unknown component "nope"`},
+		{"unknown parameter", graph.Param("nope"), `unknown parameter "nope"`},
+		{"negative az", graph.AZ{Index: -1}, "index -1 is negative"},
+		{"unknown pseudo", graph.Pseudo("stack_name"), `unknown pseudo value "stack_name"`},
+		{"duplicate object key", graph.Object{{Key: "a", Value: graph.Int(1)}, {Key: "a", Value: graph.Int(2)}}, `duplicate key "a"`},
+		{"nested error keeps its path", graph.Document{{Key: "Statement", Value: graph.List{graph.Object{{Key: "Resource", Value: graph.RefARN("nat")}}}}},
+			`key "Statement": list item 0: key "Resource": reference to "nat"`},
+		{"list in a join", graph.Join{graph.String("a"), graph.Strings("b")}, "join part 1: a graph.List cannot be part of a string"},
+		{"document in a nested join", graph.Join{graph.Join{graph.Document{}}}, "join part 0: join part 0: a graph.Document cannot"},
+		{"bad reference in a join", graph.Join{graph.String("a"), graph.Pseudo("nope")}, `join part 1: unknown pseudo value "nope"`},
+	}
+	r := newTestRenderer(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := render(t, r, tt.value)
+			if err == nil {
+				t.Fatalf("no error, rendered %s", got)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func formatTokens(tokens hclwrite.Tokens) []byte { return hclwrite.Format(tokens.Bytes()) }
