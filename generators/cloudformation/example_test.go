@@ -1,0 +1,79 @@
+package cloudformation_test
+
+import (
+	"fmt"
+
+	"github.com/scaffold-iac/scaffold/generators/cloudformation"
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+func ExampleGenerator_Generate() {
+	g := &graph.Graph{Blueprint: "example", Description: "One subnet."}
+	g.Add(
+		graph.Component{ID: "vpc", Kind: graph.KindVPC, Properties: []graph.Property{
+			{Name: "cidr_block", Value: graph.String("10.0.0.0/16")},
+		}},
+		graph.Component{ID: "subnet_a", Kind: graph.KindSubnet, Properties: []graph.Property{
+			{Name: "vpc_id", Value: graph.RefID("vpc")},
+			{Name: "cidr_block", Value: graph.String("10.0.0.0/24")},
+			{Name: "availability_zone", Value: graph.AZ{Index: 0}},
+		}},
+	)
+	g.Outputs = []graph.Output{{Name: "subnet_id", Value: graph.RefID("subnet_a")}}
+
+	files, err := cloudformation.New().Generate(g)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(files[0].Path)
+	fmt.Print(string(files[0].Content))
+	// Output:
+	// cloudformation/example.yaml
+	// AWSTemplateFormatVersion: '2010-09-09'
+	// Description: One subnet.
+	// Resources:
+	//   Vpc:
+	//     Type: AWS::EC2::VPC
+	//     Properties:
+	//       CidrBlock: 10.0.0.0/16
+	//   SubnetA:
+	//     Type: AWS::EC2::Subnet
+	//     Properties:
+	//       VpcId: !Ref Vpc
+	//       CidrBlock: 10.0.0.0/24
+	//       AvailabilityZone: !Select [0, !GetAZs '']
+	// Outputs:
+	//   SubnetId:
+	//     Value: !Ref SubnetA
+	//     Export:
+	//       Name: !Sub '${AWS::StackName}-SubnetId'
+}
+
+func ExampleMapping() {
+	for _, m := range cloudformation.Mapping() {
+		if m.Unsupported != "" {
+			fmt.Printf("%s: not expressible\n", m.Kind)
+			continue
+		}
+		for _, r := range m.Resources {
+			fmt.Printf("%s: %s <Id>%s\n", m.Kind, r.Type, r.Suffix)
+		}
+	}
+	// Output:
+	// vpc: AWS::EC2::VPC <Id>
+	// subnet: AWS::EC2::Subnet <Id>
+	// internet_gateway: AWS::EC2::InternetGateway <Id>
+	// internet_gateway: AWS::EC2::VPCGatewayAttachment <Id>Attachment
+	// elastic_ip: AWS::EC2::EIP <Id>
+	// nat_gateway: AWS::EC2::NatGateway <Id>
+	// route_table: AWS::EC2::RouteTable <Id>
+	// route: AWS::EC2::Route <Id>
+	// route_table_association: AWS::EC2::SubnetRouteTableAssociation <Id>
+	// vpc_gateway_endpoint: AWS::EC2::VPCEndpoint <Id>
+	// default_security_group: not expressible
+	// log_group: AWS::Logs::LogGroup <Id>
+	// iam_role: AWS::IAM::Role <Id>
+	// iam_role_policy: AWS::IAM::RolePolicy <Id>
+	// flow_log: AWS::EC2::FlowLog <Id>
+}

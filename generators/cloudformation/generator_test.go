@@ -1,0 +1,319 @@
+package cloudformation_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/scaffold-iac/scaffold/generators/cloudformation"
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// cases are the graphs every whole-template test renders.
+var cases = []struct {
+	name  string
+	graph func() *graph.Graph
+	// tags are the short-form functions the template must contain.
+	tags []string
+}{
+	{"vpc", vpcGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs", "!Join"}},
+	{"minimal", minimalGraph, nil},
+	{"values", valuesGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs", "!Join"}},
+}
+
+func generate(t *testing.T, g *graph.Graph) []byte {
+	t.Helper()
+	files, err := cloudformation.New().Generate(g)
+	if err != nil {
+		t.Fatalf("Generate: %v", err)
+	}
+	if len(files) != 1 {
+		t.Fatalf("Generate returned %d files, want 1", len(files))
+	}
+	want := "cloudformation/" + g.Blueprint + ".yaml"
+	if files[0].Path != want {
+		t.Errorf("path = %q, want %q", files[0].Path, want)
+	}
+	return files[0].Content
+}
+
+func TestName(t *testing.T) {
+	if got := cloudformation.New().Name(); got != "cloudformation" {
+		t.Errorf("Name() = %q, want %q", got, "cloudformation")
+	}
+}
+
+// TestGolden compares each template with testdata/<name>.yaml; -update
+// rewrites them. The goldens are reviewed by people and linted by
+// TestCfnLint, because a golden file only proves the output is stable.
+func TestGolden(t *testing.T) {
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			got := generate(t, tt.graph())
+			golden := filepath.Join("testdata", tt.name+".yaml")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("read golden (run with -update to create it): %v", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("output differs from %s (run with -update and review the diff):\n%s", golden, got)
+			}
+			if !bytes.HasSuffix(got, []byte("\n")) || bytes.HasSuffix(got, []byte("\n\n")) {
+				t.Errorf("output must end with exactly one newline")
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			first := generate(t, tt.graph())
+			for range 5 {
+				if again := generate(t, tt.graph()); !bytes.Equal(first, again) {
+					t.Fatalf("two renders of the same graph differ")
+				}
+			}
+		})
+	}
+}
+
+// TestParseBack proves the output is YAML that goccy's own parser reads,
+// with the short-form tags where they belong.
+func TestParseBack(t *testing.T) {
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			file, err := parser.ParseBytes(generate(t, tt.graph()), parser.ParseComments)
+			if err != nil {
+				t.Fatalf("output is not valid YAML: %v", err)
+			}
+			found := map[string]bool{}
+			for _, n := range ast.FilterFile(ast.TagType, file) {
+				found[n.(*ast.TagNode).Start.Value] = true
+			}
+			for _, want := range tt.tags {
+				if !found[want] {
+					t.Errorf("no %s tag in the output", want)
+				}
+			}
+			top := toValue(t, file.Docs[0].Body).(map[string]any)
+			if top["AWSTemplateFormatVersion"] != "2010-09-09" {
+				t.Errorf("AWSTemplateFormatVersion = %v", top["AWSTemplateFormatVersion"])
+			}
+		})
+	}
+}
+
+// TestShortForms pins how each value renders, one line of YAML each.
+func TestShortForms(t *testing.T) {
+	tests := []struct {
+		name  string
+		value graph.Value
+		want  string
+	}{
+		{"ref", graph.RefID("vpc"), "!Ref Vpc"},
+		{"param", graph.Param("name"), "!Ref Name"},
+		{"pseudo", graph.PseudoAccountID, "!Ref AWS::AccountId"},
+		{"url suffix", graph.PseudoURLSuffix, "!Ref AWS::URLSuffix"},
+		{"getatt arn", graph.RefARN("role"), "!GetAtt Role.Arn"},
+		{"eip id", graph.RefID("eip"), "!GetAtt Eip.AllocationId"},
+		{"built arn", graph.RefARN("vpc"), "!Sub 'arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${Vpc}'"},
+		{"log group arn", graph.RefARN("logs"), "!Sub 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${Logs}'"},
+		{"log group name", graph.Ref{Component: "logs", Attr: graph.AttrName}, "!Ref Logs"},
+		{"az", graph.AZ{Index: 2}, "!Select [2, !GetAZs '']"},
+		{"sub", graph.Join{graph.String("x-"), graph.Param("name"), graph.String("-"), graph.RefARN("role")}, "!Sub 'x-${Name}-${Role.Arn}'"},
+		{"sub escape", graph.Join{graph.String("${x}-"), graph.Param("name")}, "!Sub '${!x}-${Name}'"},
+		{"sub with getatt id", graph.Join{graph.RefID("eip"), graph.String("/32")}, "!Sub '${Eip.AllocationId}/32'"},
+		{"nested join", graph.Join{graph.String("a"), graph.Join{graph.String("b"), graph.PseudoRegion}}, "!Sub 'ab${AWS::Region}'"},
+		{"built arn inside join", graph.Join{graph.RefARN("logs"), graph.String(":*")}, "!Sub 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${Logs}:*'"},
+		{"join fallback", graph.Join{graph.Param("name"), graph.String("-"), graph.AZ{Index: 0}}, "!Join ['', [!Ref Name, '-', !Select [0, !GetAZs '']]]"},
+		{"join fallback keeps ${", graph.Join{graph.String("${a}"), graph.AZ{Index: 0}}, "!Join ['', ['${a}', !Select [0, !GetAZs '']]]"},
+		{"single reference join", graph.Join{graph.RefID("vpc")}, "!Ref Vpc"},
+		{"literal join", graph.Join{graph.String("a"), graph.Int(1), graph.Bool(false)}, "a1false"},
+		{"empty join", graph.Join{}, "''"},
+		{"quoted on", graph.String("on"), "'on'"},
+		{"quoted number", graph.String("10"), "'10'"},
+		{"quote in string", graph.String("it's: here"), "'it''s: here'"},
+		{"multi-line sub", graph.Join{graph.String("line one\n"), graph.Param("name")}, `!Sub "line one\n${Name}"`},
+		{"multi-line join", graph.Join{graph.String("a\tb"), graph.AZ{Index: 0}}, `!Join ['', ["a\tb", !Select [0, !GetAZs '']]]`},
+		{"cidr", graph.String("0.0.0.0/0"), "0.0.0.0/0"},
+		{"int", graph.Int(60), "60"},
+		{"bool", graph.Bool(true), "true"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := shortFormGraph(tt.value)
+			content := generate(t, g)
+			got := propertyLine(t, content, "Description: ")
+			if got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// shortFormGraph puts value into the description of a role, a property
+// that takes any string, next to the components the values refer to.
+func shortFormGraph(value graph.Value) *graph.Graph {
+	g := &graph.Graph{Blueprint: "short", Parameters: []graph.Parameter{{Name: "name", Type: graph.ParamString}}}
+	g.Add(
+		graph.Component{ID: "vpc", Kind: graph.KindVPC},
+		graph.Component{ID: "eip", Kind: graph.KindElasticIP},
+		graph.Component{ID: "logs", Kind: graph.KindLogGroup},
+		graph.Component{ID: "role", Kind: graph.KindIAMRole, Properties: []graph.Property{
+			{Name: "description", Value: value},
+		}},
+	)
+	return g
+}
+
+func propertyLine(t *testing.T, content []byte, prefix string) string {
+	t.Helper()
+	for _, line := range strings.Split(string(content), "\n") {
+		if trimmed := strings.TrimSpace(line); strings.HasPrefix(trimmed, prefix) {
+			return strings.TrimPrefix(trimmed, prefix)
+		}
+	}
+	t.Fatalf("no line starting with %q in:\n%s", prefix, content)
+	return ""
+}
+
+// TestStructure checks the parts of the vpc template that the brief pins
+// down, on the parsed document rather than on text.
+func TestStructure(t *testing.T) {
+	doc := parse(t, generate(t, vpcGraph()))
+	resources := doc["Resources"].(map[string]any)
+	resource := func(id string) map[string]any {
+		t.Helper()
+		r, ok := resources[id].(map[string]any)
+		if !ok {
+			t.Fatalf("no resource %q", id)
+		}
+		return r
+	}
+	properties := func(id string) map[string]any {
+		t.Helper()
+		p, _ := resource(id)["Properties"].(map[string]any)
+		return p
+	}
+
+	if got := resource("IgwAttachment")["Type"]; got != "AWS::EC2::VPCGatewayAttachment" {
+		t.Errorf("IgwAttachment type = %v", got)
+	}
+	if got := properties("IgwAttachment")["InternetGatewayId"]; !equalTag(got, "!Ref", "Igw") {
+		t.Errorf("attachment InternetGatewayId = %v", got)
+	}
+	if _, ok := properties("Igw")["VpcId"]; ok {
+		t.Errorf("the gateway itself must not carry VpcId")
+	}
+	for id, want := range map[string]any{
+		"PublicDefaultRoute": "IgwAttachment",
+		"NatEipA":            "IgwAttachment",
+		"FlowLog":            "FlowLogPolicy",
+		"PrivateSubnetA":     nil,
+	} {
+		if got := resource(id)["DependsOn"]; got != want {
+			t.Errorf("%s DependsOn = %v, want %v", id, got, want)
+		}
+	}
+	if got := properties("NatGatewayA")["AllocationId"]; !equalTag(got, "!GetAtt", "NatEipA.AllocationId") {
+		t.Errorf("NAT AllocationId = %v", got)
+	}
+	if got := properties("FlowLog")["ResourceType"]; got != "VPC" {
+		t.Errorf("flow log ResourceType = %v", got)
+	}
+	if got := properties("S3Endpoint")["VpcEndpointType"]; got != "Gateway" {
+		t.Errorf("endpoint type = %v", got)
+	}
+	if _, ok := resources["DefaultSg"]; ok {
+		t.Errorf("the default security group must not be a resource")
+	}
+	skipped := doc["Metadata"].(map[string]any)["Scaffold"].(map[string]any)["Unsupported"].([]any)
+	if len(skipped) != 1 || skipped[0].(map[string]any)["Component"] != "default_sg" {
+		t.Errorf("Metadata.Scaffold.Unsupported = %v", skipped)
+	}
+	tags := properties("Vpc")["Tags"].([]any)
+	var keys []string
+	for _, tag := range tags {
+		keys = append(keys, tag.(map[string]any)["Key"].(string))
+	}
+	if got := strings.Join(keys, ","); got != "Name,project,managed-by" {
+		t.Errorf("tag keys = %s", got)
+	}
+	if _, ok := properties("PublicDefaultRoute")["Tags"]; ok {
+		t.Errorf("routes take no tags")
+	}
+	export := doc["Outputs"].(map[string]any)["PublicSubnetIds"].(map[string]any)["Export"].(map[string]any)["Name"]
+	if !equalTag(export, "!Sub", "${AWS::StackName}-PublicSubnetIds") {
+		t.Errorf("export name = %v", export)
+	}
+	groups := doc["Metadata"].(map[string]any)["AWS::CloudFormation::Interface"].(map[string]any)["ParameterGroups"].([]any)
+	order := groups[0].(map[string]any)["Parameters"].([]any)
+	if len(order) != 2 || order[0] != "Name" || order[1] != "FlowLogRetentionDays" {
+		t.Errorf("parameter order = %v", order)
+	}
+
+	content := string(generate(t, vpcGraph()))
+	for _, want := range []string{
+		"# Not in this template: \"default_sg\" (default_security_group).",
+		"revoke-security-group-ingress",
+		"--logical-resource-id Vpc",
+		"  # NAT gateway, zone a\n  NatGatewayA:",
+	} {
+		if !strings.Contains(content, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}
+
+func equalTag(v any, tag, value string) bool {
+	got, ok := v.(tagged)
+	return ok && got.tag == tag && got.value == value
+}
+
+// TestCfnLint runs the real linter over the goldens when it is installed:
+// zero errors and zero warnings. It is skipped, loudly, where cfn-lint is
+// missing; CI installs it, so there the check always runs.
+func TestCfnLint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("cfn-lint takes seconds; skipped in -short mode")
+	}
+	lint, err := exec.LookPath("cfn-lint")
+	if err != nil {
+		t.Skip("cfn-lint is not installed; CI must run it")
+	}
+	var paths []string
+	for _, tt := range cases {
+		paths = append(paths, filepath.Join("testdata", tt.name+".yaml"))
+	}
+	out, err := exec.Command(lint, append([]string{"--"}, paths...)...).CombinedOutput()
+	if err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Errorf("cfn-lint reported problems (%v):\n%s", err, out)
+	}
+}
+
+// BenchmarkGenerate measures one VPC template; a 1,000-student lab renders
+// a thousand of them, so this must stay around a millisecond.
+func BenchmarkGenerate(b *testing.B) {
+	g := vpcGraph()
+	gen := cloudformation.New()
+	for b.Loop() {
+		if _, err := gen.Generate(g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,377 @@
+package cloudformation_test
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/scaffold-iac/scaffold/generators/cloudformation"
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+// specPath regenerates testdata/resource-spec-subset.json from the full
+// CloudFormation resource specification, keeping only the types the
+// mapping table uses:
+//
+//	go test ./generators/cloudformation -run TestSpecSubset \
+//	    -spec "$PWD/../shared/schemas/cloudformation/resource-spec.json.gz"
+//
+// from the repository root; the path must be absolute because tests run in
+// the package directory.
+// The subset keeps the tests hermetic on a fresh clone; see
+// ../shared/schemas/README.md for where the full file comes from.
+var specPath = flag.String("spec", "", "rewrite testdata/resource-spec-subset.json from this resource-spec.json.gz")
+
+const subsetPath = "testdata/resource-spec-subset.json"
+
+// spec is the part of the resource specification the tests read.
+type spec struct {
+	ResourceSpecificationVersion string
+	ResourceTypes                map[string]specType
+}
+
+type specType struct {
+	Attributes map[string]struct{}
+	Properties map[string]specProperty
+}
+
+type specProperty struct {
+	Required bool
+}
+
+func TestSpecSubset(t *testing.T) {
+	if *specPath == "" {
+		t.Skip("pass -spec to regenerate " + subsetPath)
+	}
+	f, err := os.Open(*specPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var full spec
+	if err := json.NewDecoder(z).Decode(&full); err != nil {
+		t.Fatalf("decode %s: %v", *specPath, err)
+	}
+	subset := spec{ResourceSpecificationVersion: full.ResourceSpecificationVersion, ResourceTypes: map[string]specType{}}
+	for _, m := range cloudformation.Mapping() {
+		for _, r := range m.Resources {
+			typ, ok := full.ResourceTypes[r.Type]
+			if !ok {
+				t.Errorf("%s is not in %s", r.Type, *specPath)
+				continue
+			}
+			subset.ResourceTypes[r.Type] = typ
+		}
+	}
+	data, err := json.MarshalIndent(subset, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(subsetPath, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func loadSpec(t *testing.T) spec {
+	t.Helper()
+	data, err := os.ReadFile(subsetPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s spec
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatalf("decode %s: %v", subsetPath, err)
+	}
+	return s
+}
+
+// allKinds lists every kind the graph package declares. The graph package
+// has no list of its own; when a kind is added there, add it here and the
+// test below demands a mapping for it.
+var allKinds = []graph.Kind{
+	graph.KindVPC, graph.KindSubnet, graph.KindInternetGateway, graph.KindElasticIP,
+	graph.KindNATGateway, graph.KindRouteTable, graph.KindRoute, graph.KindRouteTableAssociation,
+	graph.KindVPCGatewayEndpoint, graph.KindDefaultSecurityGroup, graph.KindLogGroup,
+	graph.KindIAMRole, graph.KindIAMRolePolicy, graph.KindFlowLog,
+}
+
+func TestMappingCoversEveryKind(t *testing.T) {
+	table := cloudformation.Mapping()
+	if len(table) != len(allKinds) {
+		t.Errorf("mapping has %d kinds, graph declares %d", len(table), len(allKinds))
+	}
+	for i, kind := range allKinds {
+		m, ok := cloudformation.MappingFor(kind)
+		if !ok {
+			t.Errorf("kind %q has no mapping", kind)
+			continue
+		}
+		if i < len(table) && table[i].Kind != kind {
+			t.Errorf("mapping %d is %q, want %q (graph order)", i, table[i].Kind, kind)
+		}
+		if (m.Unsupported == "") == (len(m.Resources) == 0) {
+			t.Errorf("kind %q: a mapping has resources or says why not, never both", kind)
+		}
+	}
+	if _, ok := cloudformation.MappingFor("no_such_kind"); ok {
+		t.Errorf("MappingFor of an unknown kind succeeded")
+	}
+}
+
+func TestMappingIsACopy(t *testing.T) {
+	table := cloudformation.Mapping()
+	table[0].Resources[0].Properties[0].Property = "Changed"
+	table[3].Attributes[1].ARN.Service = "changed"
+	again := cloudformation.Mapping()
+	if again[0].Resources[0].Properties[0].Property == "Changed" || again[3].Attributes[1].ARN.Service == "changed" {
+		t.Errorf("Mapping returned the table itself, not a copy")
+	}
+}
+
+// TestMappingAgainstSpec holds every name in the table against the
+// resource specification: types, properties, GetAtt attributes, the Tags
+// column, and that each required property has a source.
+func TestMappingAgainstSpec(t *testing.T) {
+	s := loadSpec(t)
+	for _, m := range cloudformation.Mapping() {
+		for _, r := range m.Resources {
+			typ, ok := s.ResourceTypes[r.Type]
+			if !ok {
+				t.Errorf("%s: type %s is not in the spec", m.Kind, r.Type)
+				continue
+			}
+			covered := map[string]bool{}
+			check := func(property string) {
+				if _, ok := typ.Properties[property]; !ok {
+					t.Errorf("%s: %s has no property %s", m.Kind, r.Type, property)
+				}
+				covered[property] = true
+			}
+			for _, p := range r.Properties {
+				check(p.Property)
+			}
+			for _, p := range r.Implied {
+				check(p.Property)
+			}
+			if r.PrimaryRef != "" {
+				check(r.PrimaryRef)
+			}
+			for name, p := range typ.Properties {
+				if p.Required && !covered[name] {
+					t.Errorf("%s: required property %s.%s has no source", m.Kind, r.Type, name)
+				}
+			}
+			if _, hasTags := typ.Properties["Tags"]; hasTags != r.Tags {
+				t.Errorf("%s: %s Tags = %v, spec says %v", m.Kind, r.Type, r.Tags, hasTags)
+			}
+		}
+		for _, a := range m.Attributes {
+			if a.GetAtt == "" {
+				continue
+			}
+			if _, ok := s.ResourceTypes[m.Resources[0].Type].Attributes[a.GetAtt]; !ok {
+				t.Errorf("%s: %s has no attribute %s", m.Kind, m.Resources[0].Type, a.GetAtt)
+			}
+		}
+	}
+}
+
+func TestRenamed(t *testing.T) {
+	tests := []struct {
+		mapping cloudformation.PropertyMapping
+		want    bool
+	}{
+		{cloudformation.PropertyMapping{Name: "cidr_block", Property: "CidrBlock"}, false},
+		{cloudformation.PropertyMapping{Name: "vpc_id", Property: "ResourceId"}, true},
+		{cloudformation.PropertyMapping{Name: "name", Property: "LogGroupName"}, true},
+	}
+	for _, tt := range tests {
+		if got := tt.mapping.Renamed(); got != tt.want {
+			t.Errorf("%+v.Renamed() = %v, want %v", tt.mapping, got, tt.want)
+		}
+	}
+}
+
+// TestTemplatesAgainstSpec validates the rendered templates the way
+// `scaffold validate` will: every type and property exists, required
+// properties are set, and every Ref, GetAtt, Sub variable and DependsOn
+// names something that exists.
+func TestTemplatesAgainstSpec(t *testing.T) {
+	s := loadSpec(t)
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, problem := range validate(parse(t, generate(t, tt.graph())), s) {
+				t.Error(problem)
+			}
+		})
+	}
+}
+
+var subVariable = regexp.MustCompile(`\$\{([^!}][^}]*)\}`)
+
+func validate(doc map[string]any, s spec) []string {
+	var problems []string
+	params, _ := doc["Parameters"].(map[string]any)
+	resources, _ := doc["Resources"].(map[string]any)
+	typeOf := map[string]specType{}
+	for id, r := range resources {
+		typeOf[id] = s.ResourceTypes[r.(map[string]any)["Type"].(string)]
+	}
+	checkRef := func(where, name string) {
+		_, isParam := params[name]
+		_, isResource := resources[name]
+		if !isParam && !isResource && !strings.HasPrefix(name, "AWS::") {
+			problems = append(problems, fmt.Sprintf("%s: Ref to unknown %q", where, name))
+		}
+	}
+	checkGetAtt := func(where, target string) {
+		id, attr, _ := strings.Cut(target, ".")
+		typ, ok := typeOf[id]
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%s: GetAtt of unknown resource %q", where, id))
+			return
+		}
+		if _, ok := typ.Attributes[attr]; !ok {
+			problems = append(problems, fmt.Sprintf("%s: GetAtt of unknown attribute %q", where, target))
+		}
+	}
+	var walk func(where string, v any)
+	walk = func(where string, v any) {
+		switch v := v.(type) {
+		case tagged:
+			switch v.tag {
+			case "!Ref":
+				checkRef(where, v.value)
+			case "!GetAtt":
+				checkGetAtt(where, v.value)
+			case "!Sub":
+				for _, match := range subVariable.FindAllStringSubmatch(v.value, -1) {
+					if strings.Contains(match[1], ".") {
+						checkGetAtt(where, match[1])
+					} else {
+						checkRef(where, match[1])
+					}
+				}
+			}
+			walk(where, v.args)
+		case map[string]any:
+			for k, item := range v {
+				walk(where+"."+k, item)
+			}
+		case []any:
+			for _, item := range v {
+				walk(where, item)
+			}
+		}
+	}
+	for id, r := range resources {
+		r := r.(map[string]any)
+		typeName := r["Type"].(string)
+		typ, ok := s.ResourceTypes[typeName]
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%s: unknown type %s", id, typeName))
+			continue
+		}
+		properties, _ := r["Properties"].(map[string]any)
+		for name := range properties {
+			if _, ok := typ.Properties[name]; !ok {
+				problems = append(problems, fmt.Sprintf("%s: %s has no property %s", id, typeName, name))
+			}
+		}
+		for name, p := range typ.Properties {
+			if _, ok := properties[name]; p.Required && !ok {
+				problems = append(problems, fmt.Sprintf("%s: required property %s is missing", id, name))
+			}
+		}
+		walk(id, properties)
+		var dependsOn []any
+		switch d := r["DependsOn"].(type) {
+		case string:
+			dependsOn = []any{d}
+		case []any:
+			dependsOn = d
+		}
+		for _, d := range dependsOn {
+			if _, ok := resources[d.(string)]; !ok {
+				problems = append(problems, fmt.Sprintf("%s: DependsOn unknown %v", id, d))
+			}
+		}
+	}
+	outputs, _ := doc["Outputs"].(map[string]any)
+	walk("Outputs", outputs)
+	sort.Strings(problems)
+	return slices.Compact(problems)
+}
+
+// tagged is a short-form function read back from the output: its tag, its
+// scalar argument (for !Ref, !GetAtt, !Sub) and its parsed argument.
+type tagged struct {
+	tag   string
+	value string
+	args  any
+}
+
+// parse reads a template into maps, slices, scalars and tagged values.
+func parse(t *testing.T, content []byte) map[string]any {
+	t.Helper()
+	file, err := parser.ParseBytes(content, 0)
+	if err != nil {
+		t.Fatalf("output is not valid YAML: %v", err)
+	}
+	doc, ok := toValue(t, file.Docs[0].Body).(map[string]any)
+	if !ok {
+		t.Fatalf("the template is not a mapping")
+	}
+	return doc
+}
+
+func toValue(t *testing.T, n ast.Node) any {
+	t.Helper()
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		out := map[string]any{}
+		for _, item := range n.Values {
+			out[item.Key.GetToken().Value] = toValue(t, item.Value)
+		}
+		return out
+	case *ast.MappingValueNode:
+		return map[string]any{n.Key.GetToken().Value: toValue(t, n.Value)}
+	case *ast.SequenceNode:
+		out := make([]any, len(n.Values))
+		for i, item := range n.Values {
+			out[i] = toValue(t, item)
+		}
+		return out
+	case *ast.TagNode:
+		args := toValue(t, n.Value)
+		value, _ := args.(string)
+		return tagged{tag: n.Start.Value, value: value, args: args}
+	case *ast.StringNode:
+		return n.Value
+	case *ast.LiteralNode:
+		return n.Value.Value
+	case *ast.IntegerNode:
+		return n.Value
+	case *ast.BoolNode:
+		return n.Value
+	case *ast.NullNode:
+		return nil
+	default:
+		t.Fatalf("unexpected node %T in output", n)
+		return nil
+	}
+}

@@ -1,0 +1,321 @@
+package cloudformation
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+// pseudoParameters maps the model's deploy-time values to CloudFormation's
+// pseudo parameters.
+var pseudoParameters = map[graph.Pseudo]string{
+	graph.PseudoRegion:    "AWS::Region",
+	graph.PseudoAccountID: "AWS::AccountId",
+	graph.PseudoPartition: "AWS::Partition",
+	graph.PseudoURLSuffix: "AWS::URLSuffix",
+}
+
+// resolver turns model values into what the YAML encoder writes: Go
+// literals, yaml.MapSlice, slices and intrinsics. It knows the graph so
+// that references become the right intrinsic for their target's kind.
+type resolver struct {
+	// components indexes the graph by ID; references are resolved many
+	// times per template and graph.Component is a linear scan.
+	components map[string]*graph.Component
+	// parameters maps model names to CloudFormation names, computed once
+	// so that a bad name is reported once, not at every reference.
+	parameters map[string]string
+}
+
+// newResolver indexes g. It fails only when a parameter name cannot become
+// a CloudFormation name, since nothing that refers to it could render.
+func newResolver(g *graph.Graph) (*resolver, error) {
+	r := &resolver{
+		components: make(map[string]*graph.Component, len(g.Components)),
+		parameters: make(map[string]string, len(g.Parameters)),
+	}
+	for i := range g.Components {
+		r.components[g.Components[i].ID] = &g.Components[i]
+	}
+	for _, p := range g.Parameters {
+		name, err := cfnName("parameter", p.Name)
+		if err != nil {
+			return nil, err
+		}
+		r.parameters[p.Name] = name
+	}
+	return r, nil
+}
+
+// value converts any model value. Literals stay Go literals so that goccy
+// decides their quoting ('on' and '10' must be quoted, 0.0.0.0/0 need not
+// be); everything that reads the deployment becomes an intrinsic.
+func (r *resolver) value(v graph.Value) (any, error) {
+	switch v := v.(type) {
+	case nil:
+		return nil, fmt.Errorf("missing value")
+	case graph.String:
+		return string(v), nil
+	case graph.Int:
+		return int64(v), nil
+	case graph.Bool:
+		return bool(v), nil
+	case graph.List:
+		items := make([]any, len(v))
+		for i, item := range v {
+			converted, err := r.value(item)
+			if err != nil {
+				return nil, fmt.Errorf("item %d: %w", i, err)
+			}
+			items[i] = converted
+		}
+		return items, nil
+	case graph.Object:
+		return r.fields(v)
+	case graph.Document:
+		return r.fields(graph.Object(v))
+	case graph.Join:
+		return r.join(v)
+	default:
+		// Everything else is a scalar reference of some kind.
+		return r.scalar(v)
+	}
+}
+
+// fields converts an Object or Document. Keys are data (policy fields, tag
+// keys), so they are written exactly as given, in the given order.
+func (r *resolver) fields(object graph.Object) (yaml.MapSlice, error) {
+	out := make(yaml.MapSlice, len(object))
+	for i, f := range object {
+		converted, err := r.value(f.Value)
+		if err != nil {
+			return nil, fmt.Errorf("key %q: %w", f.Key, err)
+		}
+		out[i] = yaml.MapItem{Key: f.Key, Value: converted}
+	}
+	return out, nil
+}
+
+// scalar converts the values that become one intrinsic function.
+func (r *resolver) scalar(v graph.Value) (intrinsic, error) {
+	switch v := v.(type) {
+	case graph.Ref:
+		return r.ref(v)
+	case graph.ParamRef:
+		name, ok := r.parameters[v.Name]
+		if !ok {
+			return nil, fmt.Errorf("reference to unknown parameter %q", v.Name)
+		}
+		return ref(name), nil
+	case graph.Pseudo:
+		name, ok := pseudoParameters[v]
+		if !ok {
+			return nil, fmt.Errorf("unknown pseudo value %q", string(v))
+		}
+		return ref(name), nil
+	case graph.AZ:
+		if v.Index < 0 {
+			return nil, fmt.Errorf("availability zone index %d is negative", v.Index)
+		}
+		return selectAZ(v.Index), nil
+	default:
+		return nil, fmt.Errorf("unsupported value type %T", v)
+	}
+}
+
+// target is a referenced component's logical ID and the attribute read,
+// checked in one place for every way of referring to it (a bare value or a
+// !Sub variable).
+type target struct {
+	logicalID string
+	attribute AttributeMapping
+}
+
+// target resolves a Ref to the component, kind and attribute it reads.
+func (r *resolver) target(v graph.Ref) (target, error) {
+	c, ok := r.components[v.Component]
+	if !ok {
+		return target{}, fmt.Errorf("reference to unknown component %q", v.Component)
+	}
+	m := lookup(c.Kind)
+	if m == nil {
+		return target{}, fmt.Errorf("reference to component %q of unknown kind %q", v.Component, c.Kind)
+	}
+	if m.Unsupported != "" {
+		return target{}, fmt.Errorf("reference to component %q of kind %q, which CloudFormation cannot express", v.Component, c.Kind)
+	}
+	a, ok := m.Attribute(v.Attr)
+	if !ok {
+		return target{}, fmt.Errorf("component %q of kind %q has no attribute %q in CloudFormation", v.Component, c.Kind, v.Attr)
+	}
+	return target{logicalID: PascalCase(c.ID), attribute: a}, nil
+}
+
+// ref converts a reference: !Ref, !GetAtt, or an ARN built with !Sub.
+func (r *resolver) ref(v graph.Ref) (intrinsic, error) {
+	t, err := r.target(v)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case t.attribute.ARN != nil:
+		return r.joinIntrinsic(arnJoin(t.attribute.ARN, v.Component))
+	case t.attribute.GetAtt != "":
+		return getAtt{resource: t.logicalID, attribute: t.attribute.GetAtt}, nil
+	default:
+		return ref(t.logicalID), nil
+	}
+}
+
+// arnJoin spells a built ARN as a model Join, so that it renders through
+// the same !Sub logic as any other concatenation and can nest inside one.
+func arnJoin(format *ARNFormat, component string) graph.Join {
+	return graph.Join{
+		graph.String("arn:"), graph.PseudoPartition,
+		graph.String(":" + format.Service + ":"), graph.PseudoRegion,
+		graph.String(":"), graph.PseudoAccountID,
+		graph.String(":" + format.Resource), graph.RefID(component),
+	}
+}
+
+// part is one piece of a flattened Join: a literal, or a value with the
+// text !Sub uses for it. subText is empty for values !Sub cannot name, such
+// as an Availability Zone.
+type part struct {
+	literal   string
+	isLiteral bool
+	value     intrinsic
+	subText   string
+}
+
+// join converts a Join. It prefers the simplest form that says the same
+// thing: a plain string when every part is literal (cfn-lint warns about a
+// !Sub without variables), the bare intrinsic when there is one part, then
+// !Sub, and !Join only when a part cannot be written inside !Sub.
+func (r *resolver) join(v graph.Join) (any, error) {
+	parts, err := r.flatten(v, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(parts) == 0 {
+		return "", nil
+	}
+	if len(parts) == 1 && parts[0].isLiteral {
+		return parts[0].literal, nil
+	}
+	return joinParts(parts), nil
+}
+
+// joinIntrinsic is join for contexts that need an intrinsic, where a Join
+// is known to contain at least one reference.
+func (r *resolver) joinIntrinsic(v graph.Join) (intrinsic, error) {
+	parts, err := r.flatten(v, nil)
+	if err != nil {
+		return nil, err
+	}
+	return joinParts(parts), nil
+}
+
+func joinParts(parts []part) intrinsic {
+	if len(parts) == 1 && !parts[0].isLiteral {
+		return parts[0].value
+	}
+	var text strings.Builder
+	for _, p := range parts {
+		switch {
+		case p.isLiteral:
+			// "${" would start a variable; "${!" is !Sub's escape for it.
+			text.WriteString(strings.ReplaceAll(p.literal, "${", "${!"))
+		case p.subText != "":
+			text.WriteString(p.subText)
+		default:
+			return joinFallback(parts)
+		}
+	}
+	return sub(text.String())
+}
+
+// joinFallback writes parts as !Join with an empty delimiter. Literals are
+// written as they are: !Join has no escapes.
+func joinFallback(parts []part) intrinsic {
+	values := make([]intrinsic, len(parts))
+	for i, p := range parts {
+		if p.isLiteral {
+			values[i] = literal(p.literal)
+		} else {
+			values[i] = p.value
+		}
+	}
+	return join{parts: values}
+}
+
+// flatten turns a Join into parts, inlining nested Joins and built ARNs and
+// merging adjacent literals so the output has no `'a', 'b'` runs.
+func (r *resolver) flatten(v graph.Join, parts []part) ([]part, error) {
+	addLiteral := func(text string) {
+		if n := len(parts); n > 0 && parts[n-1].isLiteral {
+			parts[n-1].literal += text
+			return
+		}
+		parts = append(parts, part{literal: text, isLiteral: true})
+	}
+	for i, item := range v {
+		var err error
+		switch item := item.(type) {
+		case graph.String:
+			addLiteral(string(item))
+		case graph.Int:
+			addLiteral(strconv.FormatInt(int64(item), 10))
+		case graph.Bool:
+			addLiteral(strconv.FormatBool(bool(item)))
+		case graph.Join:
+			parts, err = r.flatten(item, parts)
+		case graph.Ref:
+			parts, err = r.flattenRef(item, parts)
+		default:
+			var value intrinsic
+			value, err = r.scalar(item)
+			if err == nil {
+				parts = append(parts, part{value: value, subText: subVariable(value)})
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("join part %d: %w", i, err)
+		}
+	}
+	return parts, nil
+}
+
+// flattenRef adds a reference to a Join. A built ARN is inlined part by
+// part, so it joins the surrounding !Sub instead of nesting one.
+func (r *resolver) flattenRef(v graph.Ref, parts []part) ([]part, error) {
+	t, err := r.target(v)
+	if err != nil {
+		return nil, err
+	}
+	if t.attribute.ARN != nil {
+		return r.flatten(arnJoin(t.attribute.ARN, v.Component), parts)
+	}
+	value, err := r.ref(v)
+	if err != nil {
+		return nil, err
+	}
+	return append(parts, part{value: value, subText: subVariable(value)}), nil
+}
+
+// subVariable is how !Sub names an intrinsic: ${Name} for !Ref and
+// ${Resource.Attribute} for !GetAtt. Others have no !Sub spelling.
+func subVariable(value intrinsic) string {
+	switch value := value.(type) {
+	case ref:
+		return "${" + string(value) + "}"
+	case getAtt:
+		return "${" + value.resource + "." + value.attribute + "}"
+	default:
+		return ""
+	}
+}
