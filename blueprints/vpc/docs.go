@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/scaffold-iac/scaffold/blueprints/cidr"
+	"github.com/scaffold-iac/scaffold/blueprints/regions"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
 
@@ -39,12 +40,13 @@ func defaultRouteOf(p Params, s Subnet) string {
 
 func docs(p Params, network Network) graph.Docs {
 	d := graph.Docs{Tables: []graph.Table{PlanTable(p, network)}}
+	zones, _ := regions.AZCount(p.Region)
 	d.Notes = append(d.Notes, graph.Note{
 		Title: "How the CIDR plan is laid out",
-		Body: fmt.Sprintf("The VPC block is split into %d equal tier blocks (public, private, isolated, and one kept spare), and each tier block into %d zone slots, because %s has up to that many zones. "+
+		Body: fmt.Sprintf("The VPC block is split into %d equal tier blocks (public, private, isolated, and one kept spare), and each tier block into %d zone slots (the %d zones of %s, rounded up to a power of two). "+
 			"Every subnet is /%d. A subnet's block depends only on its tier and zone, so adding a zone or the isolated tier later never renumbers a deployed subnet. "+
 			"Zone letters are positions in the region's zone list, resolved at deploy time, not zone names.",
-			cidr.TierSlots, network.Plan.AZSlots, p.Region, network.Plan.SubnetBits),
+			cidr.TierSlots, network.Plan.AZSlots, zones, p.Region, network.Plan.SubnetBits),
 	})
 	switch p.NAT {
 	case NATPerAZ:
