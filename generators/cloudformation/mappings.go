@@ -193,8 +193,8 @@ func ec2ARN(resource string) AttributeMapping {
 
 // mappings is the table behind Mapping. Every type, property and
 // attribute name, and the Tags column, was read from the CloudFormation
-// resource specification and is checked against
-// testdata/resource-spec-subset.json by the tests.
+// resource specification and is checked by the tests against the same
+// specification, embedded in package schemas.
 var mappings = []TypeMapping{
 	{
 		Kind: graph.KindVPC,

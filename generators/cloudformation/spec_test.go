@@ -1,11 +1,7 @@
 package cloudformation_test
 
 import (
-	"compress/gzip"
-	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -17,84 +13,18 @@ import (
 
 	"github.com/scaffold-iac/scaffold/generators/cloudformation"
 	"github.com/scaffold-iac/scaffold/generators/graph"
+	"github.com/scaffold-iac/scaffold/schemas"
 )
 
-// specPath regenerates testdata/resource-spec-subset.json from the full
-// CloudFormation resource specification, keeping only the types the
-// mapping table uses:
-//
-//	go test ./generators/cloudformation -run TestSpecSubset \
-//	    -spec "$PWD/../shared/schemas/cloudformation/resource-spec.json.gz"
-//
-// from the repository root; the path must be absolute because tests run in
-// the package directory.
-// The subset keeps the tests hermetic on a fresh clone; see
-// ../shared/schemas/README.md for where the full file comes from.
-var specPath = flag.String("spec", "", "rewrite testdata/resource-spec-subset.json from this resource-spec.json.gz")
-
-const subsetPath = "testdata/resource-spec-subset.json"
-
-// spec is the part of the resource specification the tests read.
-type spec struct {
-	ResourceSpecificationVersion string
-	ResourceTypes                map[string]specType
-}
-
-type specType struct {
-	Attributes map[string]struct{}
-	Properties map[string]specProperty
-}
-
-type specProperty struct {
-	Required bool
-}
-
-func TestSpecSubset(t *testing.T) {
-	if *specPath == "" {
-		t.Skip("pass -spec to regenerate " + subsetPath)
-	}
-	f, err := os.Open(*specPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var full spec
-	if err := json.NewDecoder(z).Decode(&full); err != nil {
-		t.Fatalf("decode %s: %v", *specPath, err)
-	}
-	subset := spec{ResourceSpecificationVersion: full.ResourceSpecificationVersion, ResourceTypes: map[string]specType{}}
-	for _, m := range cloudformation.Mapping() {
-		for _, r := range m.Resources {
-			typ, ok := full.ResourceTypes[r.Type]
-			if !ok {
-				t.Errorf("%s is not in %s", r.Type, *specPath)
-				continue
-			}
-			subset.ResourceTypes[r.Type] = typ
-		}
-	}
-	data, err := json.MarshalIndent(subset, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(subsetPath, append(data, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func loadSpec(t *testing.T) spec {
+// loadSpec returns the CloudFormation resource specification embedded in
+// package schemas, the one copy every check in the repository reads, so
+// these tests and the validate package cannot disagree about what
+// CloudFormation accepts.
+func loadSpec(t *testing.T) *schemas.CFNSpec {
 	t.Helper()
-	data, err := os.ReadFile(subsetPath)
+	s, err := schemas.CloudFormation()
 	if err != nil {
-		t.Fatal(err)
-	}
-	var s spec
-	if err := json.Unmarshal(data, &s); err != nil {
-		t.Fatalf("decode %s: %v", subsetPath, err)
+		t.Fatalf("loading the CloudFormation resource specification: %v", err)
 	}
 	return s
 }
@@ -149,7 +79,7 @@ func TestMappingAgainstSpec(t *testing.T) {
 	s := loadSpec(t)
 	for _, m := range cloudformation.Mapping() {
 		for _, r := range m.Resources {
-			typ, ok := s.ResourceTypes[r.Type]
+			typ, ok := s.ResourceType(r.Type)
 			if !ok {
 				t.Errorf("%s: type %s is not in the spec", m.Kind, r.Type)
 				continue
@@ -183,7 +113,11 @@ func TestMappingAgainstSpec(t *testing.T) {
 			if a.GetAtt == "" {
 				continue
 			}
-			if _, ok := s.ResourceTypes[m.Resources[0].Type].Attributes[a.GetAtt]; !ok {
+			typ, ok := s.ResourceType(m.Resources[0].Type)
+			if !ok {
+				continue // reported above
+			}
+			if _, ok := typ.Attributes[a.GetAtt]; !ok {
 				t.Errorf("%s: %s has no attribute %s", m.Kind, m.Resources[0].Type, a.GetAtt)
 			}
 		}
@@ -223,13 +157,19 @@ func TestTemplatesAgainstSpec(t *testing.T) {
 
 var subVariable = regexp.MustCompile(`\$\{([^!}][^}]*)\}`)
 
-func validate(doc map[string]any, s spec) []string {
+func validate(doc map[string]any, s *schemas.CFNSpec) []string {
 	var problems []string
 	params, _ := doc["Parameters"].(map[string]any)
 	resources, _ := doc["Resources"].(map[string]any)
-	typeOf := map[string]specType{}
+	typeOf := map[string]*schemas.ResourceType{}
 	for id, r := range resources {
-		typeOf[id] = s.ResourceTypes[r.(map[string]any)["Type"].(string)]
+		typ, ok := s.ResourceType(r.(map[string]any)["Type"].(string))
+		if !ok {
+			// The unknown type is reported below; an empty one makes every
+			// GetAtt of the resource fail too.
+			typ = &schemas.ResourceType{}
+		}
+		typeOf[id] = typ
 	}
 	checkRef := func(where, name string) {
 		_, isParam := params[name]
@@ -281,7 +221,7 @@ func validate(doc map[string]any, s spec) []string {
 	for id, r := range resources {
 		r := r.(map[string]any)
 		typeName := r["Type"].(string)
-		typ, ok := s.ResourceTypes[typeName]
+		typ, ok := s.ResourceType(typeName)
 		if !ok {
 			problems = append(problems, fmt.Sprintf("%s: unknown type %s", id, typeName))
 			continue

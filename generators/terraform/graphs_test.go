@@ -246,9 +246,10 @@ func valuesGraph() *graph.Graph {
 		Region: "us-gov-west-1",
 		Tags:   []graph.Tag{{Key: "aws-cdk:x", Value: `quote " and ${not_interpolated}`}, {Key: "true", Value: "keyword key"}},
 		Parameters: []graph.Parameter{
-			{Name: "env", Type: graph.ParamString, AllowedValues: []string{"dev", "prod"}, ConstraintHelp: "use dev or prod"},
-			{Name: "code", Type: graph.ParamString, MaxLength: 8},
-			{Name: "size", Type: graph.ParamNumber},
+			{Name: "env", Type: graph.ParamString, Description: "Environment the log group belongs to.",
+				AllowedValues: []string{"dev", "prod"}, ConstraintHelp: "use dev or prod"},
+			{Name: "code", Type: graph.ParamString, Description: "Short code in the log group name.", MaxLength: 8},
+			{Name: "size", Type: graph.ParamNumber, Description: "Days to keep the log events."},
 		},
 		Components: []graph.Component{
 			{

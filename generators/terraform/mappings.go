@@ -128,8 +128,8 @@ var (
 
 // mappings is the table behind Mapping. The Tags column was read from the
 // hashicorp/aws 6.25 schema (resource_schemas.<type>.block.attributes.tags)
-// and is checked against testdata/aws-provider-schema-subset.json by the
-// tests, as are every argument and attribute name.
+// and is checked by the tests against the same schema, embedded in package
+// schemas, as are every argument and attribute name.
 var mappings = []TypeMapping{
 	{
 		Kind:       graph.KindVPC,

@@ -1,14 +1,9 @@
 package terraform
 
 import (
-	"compress/gzip"
-	"encoding/json"
-	"flag"
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -20,16 +15,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/scaffold-iac/scaffold/generators/graph"
+	"github.com/scaffold-iac/scaffold/schemas"
 )
-
-var schemaSource = flag.String("schema", "",
-	"with -update, the full hashicorp/aws schema (terraform providers schema -json, optionally gzipped) to cut "+schemaSubsetPath+" from")
-
-// schemaSubsetPath holds the parts of the provider schema this package
-// uses, so the schema tests run on a fresh clone without the 200 kB file.
-const schemaSubsetPath = "testdata/aws-provider-schema-subset.json"
-
-const awsProviderAddress = "registry.terraform.io/hashicorp/aws"
 
 // usedDataSources are the data source types main.tf can declare.
 var usedDataSources = func() []string {
@@ -40,120 +27,21 @@ var usedDataSources = func() []string {
 	return names
 }()
 
-// providerSchemas is the `terraform providers schema -json` layout, with
-// each type kept raw so that the subset is a faithful excerpt.
-type providerSchemas struct {
-	FormatVersion   string `json:"format_version"`
-	ProviderSchemas map[string]struct {
-		ResourceSchemas   map[string]json.RawMessage `json:"resource_schemas"`
-		DataSourceSchemas map[string]json.RawMessage `json:"data_source_schemas"`
-	} `json:"provider_schemas"`
-}
-
-type schemaType struct {
-	Block schemaBlock `json:"block"`
-}
-
-type schemaBlock struct {
-	Attributes map[string]schemaAttribute `json:"attributes"`
-	BlockTypes map[string]struct {
-		Block schemaBlock `json:"block"`
-	} `json:"block_types"`
-}
-
-type schemaAttribute struct {
-	Required bool `json:"required"`
-	Optional bool `json:"optional"`
-	Computed bool `json:"computed"`
+// loadSchema returns the hashicorp/aws schema embedded in package schemas,
+// the one copy every check in the repository reads, so these tests and
+// `scaffold validate` cannot disagree about what the provider accepts.
+func loadSchema(t *testing.T) *schemas.TerraformSchema {
+	t.Helper()
+	schema, err := schemas.Terraform()
+	if err != nil {
+		t.Fatalf("loading the hashicorp/aws schema: %v", err)
+	}
+	return schema
 }
 
 // settable reports whether configuration may set the attribute, as opposed
 // to reading a value only the provider computes.
-func (a schemaAttribute) settable() bool { return a.Required || a.Optional }
-
-// loadSchema reads the subset, cutting it from the full schema first when
-// run with -update -schema=PATH.
-func loadSchema(t *testing.T) (resources, dataSources map[string]schemaType) {
-	t.Helper()
-	if *update && *schemaSource != "" {
-		writeSchemaSubset(t, *schemaSource)
-	}
-	content, err := os.ReadFile(schemaSubsetPath)
-	if err != nil {
-		t.Fatalf("%v (regenerate with go test -run Schema -update -schema=PATH/aws-provider-schema.json.gz)", err)
-	}
-	var file providerSchemas
-	if err := json.Unmarshal(content, &file); err != nil {
-		t.Fatalf("%s: %v", schemaSubsetPath, err)
-	}
-	provider := file.ProviderSchemas[awsProviderAddress]
-	decode := func(raw map[string]json.RawMessage) map[string]schemaType {
-		out := make(map[string]schemaType, len(raw))
-		for name, message := range raw {
-			var s schemaType
-			if err := json.Unmarshal(message, &s); err != nil {
-				t.Fatalf("%s: %s: %v", schemaSubsetPath, name, err)
-			}
-			out[name] = s
-		}
-		return out
-	}
-	return decode(provider.ResourceSchemas), decode(provider.DataSourceSchemas)
-}
-
-func writeSchemaSubset(t *testing.T, source string) {
-	t.Helper()
-	f, err := os.Open(source)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var reader io.Reader = f
-	if strings.HasSuffix(source, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			t.Fatalf("%s: %v", source, err)
-		}
-		reader = gz
-	}
-	var full providerSchemas
-	if err := json.NewDecoder(reader).Decode(&full); err != nil {
-		t.Fatalf("%s: %v", source, err)
-	}
-	provider, ok := full.ProviderSchemas[awsProviderAddress]
-	if !ok {
-		t.Fatalf("%s has no %s provider", source, awsProviderAddress)
-	}
-	subset := providerSchemas{FormatVersion: full.FormatVersion}
-	subset.ProviderSchemas = map[string]struct {
-		ResourceSchemas   map[string]json.RawMessage `json:"resource_schemas"`
-		DataSourceSchemas map[string]json.RawMessage `json:"data_source_schemas"`
-	}{awsProviderAddress: {ResourceSchemas: map[string]json.RawMessage{}, DataSourceSchemas: map[string]json.RawMessage{}}}
-	cut := subset.ProviderSchemas[awsProviderAddress]
-	for _, m := range Mapping() {
-		raw, ok := provider.ResourceSchemas[m.Type]
-		if !ok {
-			t.Fatalf("%s has no resource type %s", source, m.Type)
-		}
-		cut.ResourceSchemas[m.Type] = raw
-	}
-	for _, name := range usedDataSources {
-		raw, ok := provider.DataSourceSchemas[name]
-		if !ok {
-			t.Fatalf("%s has no data source %s", source, name)
-		}
-		cut.DataSourceSchemas[name] = raw
-	}
-	// MarshalIndent re-indents the raw excerpts and sorts map keys, so the
-	// file is stable and reviewable.
-	content, err := json.MarshalIndent(subset, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(schemaSubsetPath, append(content, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+func settable(a *schemas.Attribute) bool { return a.Required || a.Optional }
 
 // TestMappingCoversEveryKind reads the Kind constants from the graph
 // package's source, since the package exports no list of them, and expects
@@ -234,14 +122,14 @@ func declaredKinds(t *testing.T) []string {
 // is one configuration may set, every attribute a Ref may read exists, and
 // every required argument is among the kind's properties.
 func TestMappingMatchesSchema(t *testing.T) {
-	resources, dataSources := loadSchema(t)
+	schema := loadSchema(t)
 	for _, m := range Mapping() {
 		t.Run(string(m.Kind), func(t *testing.T) {
-			schema, ok := resources[m.Type]
+			block, ok := schema.Resource(m.Type)
 			if !ok {
-				t.Fatalf("resource type %s is not in %s; regenerate it with -update -schema", m.Type, schemaSubsetPath)
+				t.Fatalf("resource type %s is not in the hashicorp/aws %s schema", m.Type, schemas.TerraformProviderVersion)
 			}
-			attributes := schema.Block.Attributes
+			attributes := block.Attributes
 			if _, hasTags := attributes["tags"]; hasTags != m.Tags {
 				t.Errorf("Tags = %v, but the schema says %v", m.Tags, hasTags)
 			}
@@ -253,8 +141,8 @@ func TestMappingMatchesSchema(t *testing.T) {
 				arguments[p.Name] = true
 			}
 			for argument := range arguments {
-				_, isBlock := schema.Block.BlockTypes[argument]
-				if a, ok := attributes[argument]; !isBlock && (!ok || !a.settable()) {
+				_, isBlock := block.BlockTypes[argument]
+				if a, ok := attributes[argument]; !isBlock && (!ok || !settable(a)) {
 					t.Errorf("argument %q is not settable on %s", argument, m.Type)
 				}
 			}
@@ -276,12 +164,17 @@ func TestMappingMatchesSchema(t *testing.T) {
 		})
 	}
 	for _, name := range usedDataSources {
-		if _, ok := dataSources[name]; !ok {
-			t.Errorf("data source %s is not in %s", name, schemaSubsetPath)
+		if _, ok := schema.DataSource(name); !ok {
+			t.Errorf("data source %s is not in the schema", name)
 		}
 	}
 	for _, p := range pseudoValues {
-		if _, ok := dataSources[p.source.typeName].Block.Attributes[p.attribute]; !ok {
+		source, ok := schema.DataSource(p.source.typeName)
+		if !ok {
+			t.Errorf("pseudo value %q reads data source %s, which the schema lacks", p.value, p.source.typeName)
+			continue
+		}
+		if _, ok := source.Attributes[p.attribute]; !ok {
 			t.Errorf("pseudo value %q reads %s.%s, which the schema lacks", p.value, p.source.typeName, p.attribute)
 		}
 	}
@@ -292,7 +185,7 @@ func TestMappingMatchesSchema(t *testing.T) {
 // the golden graphs has known, settable arguments and nested blocks and all
 // required ones.
 func TestGeneratedCodeMatchesSchema(t *testing.T) {
-	resources, dataSources := loadSchema(t)
+	schema := loadSchema(t)
 	metaArguments := map[string]bool{"depends_on": true, "count": true, "for_each": true, "provider": true}
 	for _, tt := range goldenCases {
 		files, err := New().Generate(tt.graph())
@@ -305,31 +198,31 @@ func TestGeneratedCodeMatchesSchema(t *testing.T) {
 				t.Fatalf("%s: %v", f.Path, diags)
 			}
 			for _, block := range parsed.Body.(*hclsyntax.Body).Blocks {
-				var schemas map[string]schemaType
+				var lookup func(typeName string) (*schemas.Block, bool)
 				switch block.Type {
 				case "resource":
-					schemas = resources
+					lookup = schema.Resource
 				case "data":
-					schemas = dataSources
+					lookup = schema.DataSource
 				default:
 					continue
 				}
 				where := tt.name + ": " + block.Type + "." + strings.Join(block.Labels, ".")
-				schema, ok := schemas[block.Labels[0]]
+				body, ok := lookup(block.Labels[0])
 				if !ok {
 					t.Errorf("%s: type is not in the schema", where)
 					continue
 				}
-				checkBody(t, where, block.Body, schema.Block, metaArguments)
+				checkBody(t, where, block.Body, body, metaArguments)
 			}
 		}
 	}
 }
 
-func checkBody(t *testing.T, where string, body *hclsyntax.Body, schema schemaBlock, meta map[string]bool) {
+func checkBody(t *testing.T, where string, body *hclsyntax.Body, schema *schemas.Block, meta map[string]bool) {
 	t.Helper()
 	for name := range body.Attributes {
-		if a, ok := schema.Attributes[name]; !meta[name] && (!ok || !a.settable()) {
+		if a, ok := schema.Attributes[name]; !meta[name] && (!ok || !settable(a)) {
 			t.Errorf("%s: argument %q is not settable", where, name)
 		}
 	}
@@ -344,7 +237,7 @@ func checkBody(t *testing.T, where string, body *hclsyntax.Body, schema schemaBl
 			t.Errorf("%s: unknown nested block %q", where, nested.Type)
 			continue
 		}
-		checkBody(t, where+"."+nested.Type, nested.Body, blockSchema.Block, nil)
+		checkBody(t, where+"."+nested.Type, nested.Body, &blockSchema.Block, nil)
 	}
 }
 

@@ -19,7 +19,8 @@ variable "tags" {
 }
 
 variable "env" {
-  type = string
+  type        = string
+  description = "Environment the log group belongs to."
 
   validation {
     condition     = contains(["dev", "prod"], var.env)
@@ -28,7 +29,8 @@ variable "env" {
 }
 
 variable "code" {
-  type = string
+  type        = string
+  description = "Short code in the log group name."
 
   validation {
     condition     = length(var.code) <= 8
@@ -37,5 +39,6 @@ variable "code" {
 }
 
 variable "size" {
-  type = number
+  type        = number
+  description = "Days to keep the log events."
 }
