@@ -14,9 +14,9 @@ func TestParseTags(t *testing.T) {
 		want    []graph.Tag
 		wantErr string
 	}{
-		{name: "sorted", in: []string{"team=core", "env=lab"}, want: []graph.Tag{{"env", "lab"}, {"team", "core"}}},
-		{name: "empty value", in: []string{"note="}, want: []graph.Tag{{"note", ""}}},
-		{name: "value with equals", in: []string{"expr=a=b"}, want: []graph.Tag{{"expr", "a=b"}}},
+		{name: "sorted", in: []string{"team=core", "env=lab"}, want: []graph.Tag{{Key: "env", Value: "lab"}, {Key: "team", Value: "core"}}},
+		{name: "empty value", in: []string{"note="}, want: []graph.Tag{{Key: "note", Value: ""}}},
+		{name: "value with equals", in: []string{"expr=a=b"}, want: []graph.Tag{{Key: "expr", Value: "a=b"}}},
 		{name: "no value", in: []string{"novalue"}, wantErr: `invalid value "novalue" for --tag: want KEY=VALUE`},
 		{name: "empty key", in: []string{"=x"}, wantErr: `invalid value "=x" for --tag: the key must be 1 to 128 characters`},
 		{name: "reserved", in: []string{"aws:x=y"}, wantErr: `invalid value "aws:x=y" for --tag: keys starting with "aws:" are reserved by AWS`},
@@ -62,8 +62,8 @@ func TestValidateName(t *testing.T) {
 }
 
 func TestMergeTags(t *testing.T) {
-	got := MergeTags([]graph.Tag{{"b", "1"}, {"a", "1"}}, []graph.Tag{{"b", "2"}, {"c", "3"}})
-	want := []graph.Tag{{"a", "1"}, {"b", "2"}, {"c", "3"}}
+	got := MergeTags([]graph.Tag{{Key: "b", Value: "1"}, {Key: "a", Value: "1"}}, []graph.Tag{{Key: "b", Value: "2"}, {Key: "c", Value: "3"}})
+	want := []graph.Tag{{Key: "a", Value: "1"}, {Key: "b", Value: "2"}, {Key: "c", Value: "3"}}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("MergeTags = %v, want %v", got, want)

@@ -1,0 +1,56 @@
+# scaffold — the developer entry points. `make test` is hermetic (Go only);
+# `make check` runs the real tools over examples/ and needs what
+# scripts/install-tools.sh installs.
+
+GO      ?= go
+PKGS    := ./...
+BIN     := bin/scaffold
+
+.PHONY: all build test check golden bench fuzz lint check-deps tools clean
+
+all: build test
+
+build:
+	$(GO) build -o $(BIN) ./cmd/scaffold
+
+## test: every Go test, hermetic (no network, no external tools)
+test: lint check-deps
+	$(GO) test -count=1 $(PKGS)
+
+## check: terraform fmt/init/validate/plan, tflint, tfsec, cfn-lint, yamllint and a moto deploy on examples/
+check:
+	bash scripts/check-examples.sh examples
+
+## golden: regenerate examples/ and the generators' golden files; review the diff before committing
+golden:
+	$(GO) test ./examples ./generators/terraform ./generators/cloudformation -count=1 -update
+
+## bench: rendering benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./generators/... ./blueprints/... ./validate/...
+
+## fuzz: a short run of every fuzz target
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzPlan -fuzztime 20s ./blueprints/cidr
+	$(GO) test -run '^$$' -fuzz FuzzParseTags -fuzztime 20s ./blueprints
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+## check-deps: blueprints never import generators (other than the model), generators never import blueprints
+check-deps:
+	@bad=$$($(GO) list -f '{{.ImportPath}}: {{join .Imports " "}}' ./blueprints/... | tr ' ' '\n' | grep -E 'scaffold/generators/(terraform|cloudformation|docs|writer|cicd)|scaffold/cmd' || true); \
+	  if [ -n "$$bad" ]; then echo "blueprints import a generator or cmd: $$bad"; exit 1; fi
+	@bad=$$($(GO) list -f '{{join .Imports " "}}' ./generators/... | tr ' ' '\n' | grep -E 'scaffold/(blueprints|cmd)' || true); \
+	  if [ -n "$$bad" ]; then echo "generators import blueprints or cmd: $$bad"; exit 1; fi
+	@bad=$$($(GO) list -f '{{join .Imports " "}}' ./generators/graph | tr ' ' '\n' | grep -v -E '^(errors|fmt|sort|strings|strconv|slices)$$' || true); \
+	  if [ -n "$$bad" ]; then echo "the model imports beyond the standard library: $$bad"; exit 1; fi
+	@echo "dependency directions ok"
+
+tools:
+	bash scripts/install-tools.sh
+
+clean:
+	rm -rf bin

@@ -1,0 +1,137 @@
+// Package cmdutil holds what every command shares: the IO streams, the
+// factory that carries the generators main chose, the error types main
+// maps to exit codes, and the output flags common to every blueprint.
+package cmdutil
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scaffold-iac/scaffold/blueprints"
+	"github.com/scaffold-iac/scaffold/generators"
+)
+
+// IOStreams are the streams a command reads and writes. Only main binds
+// them to the process.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+}
+
+// TestIOStreams returns streams backed by buffers, for tests.
+func TestIOStreams() (*IOStreams, *bytes.Buffer, *bytes.Buffer) {
+	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut}, out, errOut
+}
+
+// Factory carries dependencies into commands. Main fills it with the
+// concrete generator list; tests fill it with theirs.
+type Factory struct {
+	IO *IOStreams
+	// Generators are the IaC renderers, selected by --format.
+	Generators []generators.Generator
+	// Validate checks rendered files before anything is written; nil
+	// skips the check.
+	Validate func(files []generators.File) error
+}
+
+// FlagError is a usage mistake; main prints it with a hint to --help and
+// exits 2.
+type FlagError struct {
+	err error
+}
+
+// Error returns the wrapped message.
+func (e *FlagError) Error() string { return e.err.Error() }
+
+// Unwrap returns the wrapped error.
+func (e *FlagError) Unwrap() error { return e.err }
+
+// FlagErrorf builds a FlagError.
+func FlagErrorf(format string, args ...any) error {
+	return &FlagError{err: fmt.Errorf(format, args...)}
+}
+
+// FlagErrorWrap marks err as a usage error.
+func FlagErrorWrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &FlagError{err: err}
+}
+
+// IsUsageError reports whether err is the user's input being wrong (a
+// FlagError or a blueprint parameter error), which exits 2.
+func IsUsageError(err error) bool {
+	var flagErr *FlagError
+	var paramErr *blueprints.ParamError
+	return errors.As(err, &flagErr) || errors.As(err, &paramErr)
+}
+
+// Formats accepted by --format, besides the generator names.
+const FormatBoth = "both"
+
+// OutputOptions are the flags every blueprint command shares.
+type OutputOptions struct {
+	Format string
+	Out    string
+	Force  bool
+	DryRun bool
+	Tags   []string
+}
+
+// AddOutputFlags binds the shared flags. defaultOut is shown in help; an
+// empty --out means "./<name>".
+func AddOutputFlags(cmd *cobra.Command, opts *OutputOptions) {
+	cmd.Flags().StringVar(&opts.Format, "format", FormatBoth, "what to generate: terraform, cloudformation or both")
+	cmd.Flags().StringVar(&opts.Out, "out", "", "output directory (default ./<name>)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files in --out that scaffold did not generate or that were edited")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the plan and the files that would be written, write nothing")
+	cmd.Flags().StringArrayVar(&opts.Tags, "tag", nil, "tag KEY=VALUE added to every resource (repeatable)")
+}
+
+// SelectGenerators returns the generators --format asks for, in the
+// factory's order.
+func SelectGenerators(all []generators.Generator, format string) ([]generators.Generator, error) {
+	var names []string
+	for _, g := range all {
+		names = append(names, g.Name())
+	}
+	if format == FormatBoth {
+		return all, nil
+	}
+	for _, g := range all {
+		if g.Name() == format {
+			return []generators.Generator{g}, nil
+		}
+	}
+	valid := append(slices.Clone(names), FormatBoth)
+	slices.Sort(valid)
+	return nil, FlagErrorf("invalid value %q for --format: must be one of %s", format, strings.Join(valid, ", "))
+}
+
+// NoArgs rejects positional arguments as a usage error.
+func NoArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return FlagErrorf("%s takes no arguments, got %q", cmd.CommandPath(), args)
+	}
+	return nil
+}
+
+// ExactArgs requires n positional arguments, explaining what is missing
+// with msg.
+func ExactArgs(n int, msg string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return FlagErrorf("%s", msg)
+		}
+		return nil
+	}
+}

@@ -1,0 +1,96 @@
+package cmdutil
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/scaffold-iac/scaffold/generators"
+	"github.com/scaffold-iac/scaffold/generators/docs"
+	"github.com/scaffold-iac/scaffold/generators/graph"
+	"github.com/scaffold-iac/scaffold/generators/writer"
+)
+
+// Generate is the pipeline every blueprint command ends with: render the
+// graph with the selected generators and the README, check the result,
+// then print a dry run or write the files atomically.
+func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, summary string) error {
+	selected, err := SelectGenerators(f.Generators, out.Format)
+	if err != nil {
+		return err
+	}
+	dir := out.Out
+	if dir == "" {
+		dir = "./" + g.Name
+	}
+	files, err := Render(g, selected)
+	if err != nil {
+		return err
+	}
+	if f.Validate != nil {
+		if err := f.Validate(files); err != nil {
+			return fmt.Errorf("generated code failed its own checks (a scaffold bug, please report it): %w", err)
+		}
+	}
+	plan, err := writer.NewPlan(dir, files, out.Force)
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+	}
+	for _, table := range g.Docs.Tables {
+		fmt.Fprintf(f.IO.Out, "%s (%s, %s):\n%s\n", table.Title, g.Name, g.Region, indent(docs.TextTable(table)))
+	}
+	verb := "Wrote"
+	if out.DryRun {
+		verb = "Would write"
+	}
+	fmt.Fprintf(f.IO.Out, "%s %d files to %s (%s):\n", verb, len(files), filepath.Clean(dir), summary)
+	for _, c := range plan.Changes {
+		fmt.Fprintf(f.IO.Out, "  %-9s %s\n", c.Action, c.Path)
+	}
+	if out.DryRun {
+		fmt.Fprintln(f.IO.Out, "Dry run: nothing was written.")
+		return nil
+	}
+	if err := plan.Apply(); err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	fmt.Fprintf(f.IO.Out, "Next: read %s, then deploy as it describes.\n", filepath.Join(filepath.Clean(dir), "README.md"))
+	return nil
+}
+
+// Render runs the generators and the README generator over g and returns
+// every file, sorted by path.
+func Render(g *graph.Graph, selected []generators.Generator) ([]generators.File, error) {
+	var files []generators.File
+	var formats []string
+	for _, gen := range selected {
+		rendered, err := gen.Generate(g)
+		if err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", gen.Name(), err)
+		}
+		files = append(files, rendered...)
+		formats = append(formats, gen.Name())
+	}
+	readme, err := docs.New(formats)
+	if err != nil {
+		return nil, err
+	}
+	rendered, err := readme.Generate(g)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, rendered...)
+	generators.SortFiles(files)
+	return files, nil
+}
+
+func indent(text string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return strings.Join(lines, "\n") + "\n"
+}

@@ -1,0 +1,50 @@
+// Package root assembles the cobra command tree from the factory main
+// builds, so tests can run the whole CLI the way a user does.
+package root
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	validatecmd "github.com/scaffold-iac/scaffold/cmd/validate"
+	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
+)
+
+// Version is the scaffold release; main may override it at link time.
+var Version = "0.1.0-dev"
+
+// NewCmdRoot returns the `scaffold` command with every subcommand.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "scaffold <command> [flags]",
+		Short: "Generate deployable AWS reference architectures as Terraform and CloudFormation",
+		Long: `scaffold turns the reference AWS architectures a DevOps engineer learns first into
+deployable, secure-by-default Terraform and CloudFormation, side by side.`,
+		Example: `  scaffold vpc --azs 2 --format terraform --out ./lab-vpc
+  scaffold validate ./lab-vpc`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version,
+	}
+	cmd.SetOut(f.IO.Out)
+	cmd.SetErr(f.IO.ErrOut)
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return cmdutil.FlagErrorWrap(err)
+	})
+	cmd.AddCommand(
+		vpccmd.NewCmdVPC(f, nil),
+		validatecmd.NewCmdValidate(f, nil),
+		&cobra.Command{
+			Use:   "version",
+			Short: "Print the scaffold version",
+			Args:  cmdutil.NoArgs,
+			RunE: func(c *cobra.Command, _ []string) error {
+				_, err := fmt.Fprintf(f.IO.Out, "scaffold %s\n", Version)
+				return err
+			},
+		},
+	)
+	return cmd
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+)
+
+// TestBadInput runs the CLI like a user would and checks the one-line
+// message, the exit code, and that nothing was written.
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		prepare  func(t *testing.T, out string)
+		wantErr  string
+		wantExit int
+	}{
+		{name: "zero azs", args: []string{"vpc", "--azs", "0"}, wantExit: 2,
+			wantErr: `error: invalid value "0" for --azs: us-east-1 has 6 Availability Zones; use 1 to 6`},
+		{name: "more azs than the region has", args: []string{"vpc", "--azs", "7", "--region", "us-east-1"}, wantExit: 2,
+			wantErr: `error: invalid value "7" for --azs: us-east-1 has 6 Availability Zones; use 1 to 6`},
+		{name: "unknown region", args: []string{"vpc", "--region", "moon-1"}, wantExit: 2,
+			wantErr: `error: invalid value "moon-1" for --region: unknown region; known regions: af-south-1, ap-east-1, ap-east-2, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-7, ca-central-1, ca-west-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, mx-central-1, sa-east-1, us-east-1, us-east-2, us-west-1, us-west-2`},
+		{name: "cidr /8", args: []string{"vpc", "--cidr", "10.0.0.0/8"}, wantExit: 2,
+			wantErr: `error: invalid value "10.0.0.0/8" for --cidr: prefix length must be between /16 and /24`},
+		{name: "cidr /25", args: []string{"vpc", "--cidr", "10.0.0.0/25"}, wantExit: 2,
+			wantErr: `error: invalid value "10.0.0.0/25" for --cidr: prefix length must be between /16 and /24`},
+		{name: "cidr banana", args: []string{"vpc", "--cidr", "banana"}, wantExit: 2,
+			wantErr: `error: invalid value "banana" for --cidr: not an IPv4 CIDR block such as 10.0.0.0/16`},
+		{name: "nat maybe", args: []string{"vpc", "--nat", "maybe"}, wantExit: 2,
+			wantErr: `error: invalid value "maybe" for --nat: must be one of none, per-az, single`},
+		{name: "tag without value", args: []string{"vpc", "--tag", "novalue"}, wantExit: 2,
+			wantErr: `error: invalid value "novalue" for --tag: want KEY=VALUE`},
+		{name: "format", args: []string{"vpc", "--format", "pulumi"}, wantExit: 2,
+			wantErr: `error: invalid value "pulumi" for --format: must be one of both, cloudformation, terraform`},
+		{name: "flow logs maybe", args: []string{"vpc", "--flow-logs", "maybe"}, wantExit: 2,
+			wantErr: `error: invalid argument "maybe" for "--flow-logs" flag: want on or off`},
+		{name: "azs not a number", args: []string{"vpc", "--azs", "two"}, wantExit: 2,
+			wantErr: `error: invalid argument "two" for "--azs" flag: strconv.ParseInt: parsing "two": invalid syntax`},
+		{name: "positional argument", args: []string{"vpc", "extra"}, wantExit: 2,
+			wantErr: `error: scaffold vpc takes no arguments, got ["extra"]`},
+		{name: "output is a file", args: []string{"vpc"}, wantExit: 1,
+			prepare: func(t *testing.T, out string) { os.WriteFile(out, []byte("x"), 0o644) },
+			wantErr: `error: output path "OUT" is a file, not a directory; choose another --out`},
+		{name: "non-empty foreign dir", args: []string{"vpc"}, wantExit: 1,
+			prepare: func(t *testing.T, out string) {
+				os.Mkdir(out, 0o755)
+				os.WriteFile(filepath.Join(out, "main.tf"), []byte("# mine\n"), 0o644)
+			},
+			wantErr: `error: output directory "OUT" holds files scaffold did not generate (main.tf); choose another --out or pass --force to overwrite`},
+		{name: "validate without dir", args: []string{"validate"}, wantExit: 2,
+			wantErr: `error: validate needs one argument: the directory to check`},
+		{name: "unknown command", args: []string{"vcp"}, wantExit: 2,
+			wantErr: `error: unknown command "vcp" for "scaffold"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			if tt.prepare != nil {
+				tt.prepare(t, out)
+			}
+			before := snapshot(t, out)
+			streams, stdout, stderr := cmdutil.TestIOStreams()
+			args := tt.args
+			if args[0] == "vpc" {
+				args = append(append([]string{}, args...), "--out", out)
+			}
+			code := run(args, streams)
+			if code != tt.wantExit {
+				t.Errorf("exit code %d, want %d", code, tt.wantExit)
+			}
+			firstLine, _, _ := strings.Cut(stderr.String(), "\n")
+			if want := strings.ReplaceAll(tt.wantErr, "OUT", out); firstLine != want {
+				t.Errorf("stderr first line:\n got %s\nwant %s", firstLine, want)
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("stdout not empty on error: %s", stdout)
+			}
+			if after := snapshot(t, out); after != before {
+				t.Errorf("output changed on error:\nbefore %s\nafter  %s", before, after)
+			}
+		})
+	}
+}
+
+// snapshot lists what exists at path, to prove a failed run wrote nothing.
+func snapshot(t *testing.T, path string) string {
+	t.Helper()
+	var entries []string
+	filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+		if err == nil {
+			entries = append(entries, p)
+		}
+		return nil
+	})
+	return strings.Join(entries, " ")
+}
+
+func TestDryRunWritesNothing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	streams, stdout, stderr := cmdutil.TestIOStreams()
+	if code := run([]string{"vpc", "--azs", "3", "--dry-run", "--out", out}, streams); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("dry run created %s", out)
+	}
+	for _, want := range []string{"CIDR plan (lab, us-east-1):", "private  c    10.0.80.0/21", "create    terraform/main.tf", "create    cloudformation/vpc.yaml", "Dry run: nothing was written."} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("dry run output lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestWriteThenValidate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	streams, stdout, stderr := cmdutil.TestIOStreams()
+	if code := run([]string{"vpc", "--out", out, "--format", "terraform"}, streams); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "cloudformation")); !os.IsNotExist(err) {
+		t.Error("--format terraform wrote CloudFormation")
+	}
+	if !strings.Contains(stdout.String(), "Wrote 6 files to "+out) {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	streams, stdout, stderr = cmdutil.TestIOStreams()
+	if code := run([]string{"validate", out}, streams); code != 0 {
+		t.Fatalf("validate exit %d: %s%s", code, stdout, stderr)
+	}
+	// An edit that breaks the schema is caught with file and line.
+	main := filepath.Join(out, "terraform", "main.tf")
+	data, _ := os.ReadFile(main)
+	os.WriteFile(main, []byte(strings.Replace(string(data), "enable_dns_support", "enable_dns_supprt", 1)), 0o644)
+	streams, stdout, _ = cmdutil.TestIOStreams()
+	if code := run([]string{"validate", out}, streams); code != 1 {
+		t.Fatalf("validate of a broken file exited %d", code)
+	}
+	if !strings.Contains(stdout.String(), "main.tf:") || !strings.Contains(stdout.String(), "enable_dns_supprt") {
+		t.Errorf("finding does not name file, line and argument:\n%s", stdout)
+	}
+}

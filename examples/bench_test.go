@@ -1,0 +1,45 @@
+package examples
+
+import (
+	"testing"
+
+	blueprint "github.com/scaffold-iac/scaffold/blueprints/vpc"
+	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	"github.com/scaffold-iac/scaffold/generators"
+	"github.com/scaffold-iac/scaffold/generators/cloudformation"
+	"github.com/scaffold-iac/scaffold/generators/terraform"
+)
+
+// BenchmarkRenderVPC measures building the default VPC graph and rendering
+// it to Terraform, CloudFormation and the README, all in memory: the CPU
+// cost of one `scaffold vpc` minus process start-up, schema checks and disk.
+func BenchmarkRenderVPC(b *testing.B) {
+	cases := []struct {
+		name   string
+		params func() blueprint.Params
+	}{
+		{"2az-per-az", blueprint.Defaults},
+		{"6az-isolated", func() blueprint.Params {
+			p := blueprint.Defaults()
+			p.AZs = 6
+			p.Isolated = true
+			return p
+		}},
+	}
+	gens := []generators.Generator{terraform.New(), cloudformation.New()}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			p := c.params()
+			b.ReportAllocs()
+			for b.Loop() {
+				g, err := blueprint.Build(p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := cmdutil.Render(g, gens); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,170 @@
+// Package examples holds the committed output of scaffold for every
+// blueprint and format. They are the end-to-end golden files: this test
+// regenerates each example through the real CLI and fails on any byte of
+// difference; `make golden` (go test ./examples -update) rewrites them for
+// review. CI also runs the real tools (terraform, cfn-lint, tflint, tfsec,
+// moto) over this directory.
+package examples
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	"github.com/scaffold-iac/scaffold/cmd/root"
+	"github.com/scaffold-iac/scaffold/generators"
+	"github.com/scaffold-iac/scaffold/generators/cloudformation"
+	"github.com/scaffold-iac/scaffold/generators/terraform"
+	"github.com/scaffold-iac/scaffold/validate"
+)
+
+var update = flag.Bool("update", false, "rewrite the examples from the current generators")
+
+// Examples lists every committed example and the arguments that make it.
+var Examples = []struct {
+	Dir  string
+	Args []string
+}{
+	{"vpc-2az-per-az-nat", []string{"vpc", "--name", "lab", "--azs", "2", "--nat", "per-az"}},
+	{"vpc-3az-single-nat-isolated", []string{"vpc", "--name", "shop", "--azs", "3", "--nat", "single", "--isolated-subnets", "--cidr", "10.20.0.0/16", "--tag", "Environment=staging", "--tag", "CostCenter=1234"}},
+	{"vpc-1az-no-nat", []string{"vpc", "--name", "sandbox", "--region", "eu-west-1", "--azs", "1", "--nat", "none", "--cidr", "192.168.0.0/20", "--endpoints", "s3", "--flow-log-retention", "14"}},
+}
+
+func factory() (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
+	io, out, errOut := cmdutil.TestIOStreams()
+	return &cmdutil.Factory{
+		IO:         io,
+		Generators: []generators.Generator{terraform.New(), cloudformation.New()},
+		Validate:   cmdutil.CheckGenerated,
+	}, out, errOut
+}
+
+func generate(t testing.TB, dir string, args []string) {
+	t.Helper()
+	f, out, errOut := factory()
+	cmd := root.NewCmdRoot(f)
+	cmd.SetArgs(append(append([]string{}, args...), "--out", dir))
+	if err := cmd.Execute(); err != nil {
+		t.Fatalf("scaffold %s: %v\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), err, out, errOut)
+	}
+}
+
+func readTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == ".terraform" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if strings.HasSuffix(rel, ".terraform.lock.hcl") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestExamples(t *testing.T) {
+	for _, ex := range Examples {
+		t.Run(ex.Dir, func(t *testing.T) {
+			got := filepath.Join(t.TempDir(), "out")
+			generate(t, got, ex.Args)
+			if *update {
+				if err := os.RemoveAll(ex.Dir); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.CopyFS(ex.Dir, os.DirFS(got)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			gotFiles, wantFiles := readTree(t, got), readTree(t, ex.Dir)
+			var paths []string
+			for p := range gotFiles {
+				paths = append(paths, p)
+			}
+			for p := range wantFiles {
+				if _, ok := gotFiles[p]; !ok {
+					t.Errorf("%s: committed but no longer generated", p)
+				}
+			}
+			sort.Strings(paths)
+			for _, p := range paths {
+				want, ok := wantFiles[p]
+				if !ok {
+					t.Errorf("%s: generated but not committed (run make golden)", p)
+					continue
+				}
+				if !bytes.Equal(gotFiles[p], want) {
+					t.Errorf("%s differs from the committed example (run make golden and review the diff)", p)
+				}
+			}
+		})
+	}
+}
+
+// TestExamplesValidate runs the schema checks over the committed files, so
+// a hand edit that breaks them is caught too.
+func TestExamplesValidate(t *testing.T) {
+	for _, ex := range Examples {
+		t.Run(ex.Dir, func(t *testing.T) {
+			findings, err := validate.Dir(ex.Dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range findings {
+				t.Error(f.String())
+			}
+			if _, err := os.Stat(filepath.Join(ex.Dir, "terraform", "main.tf")); err != nil {
+				t.Errorf("example has no Terraform: %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(ex.Dir, "cloudformation", "vpc.yaml")); err != nil {
+				t.Errorf("example has no CloudFormation: %v", err)
+			}
+		})
+	}
+}
+
+// TestDeterministic renders every example several times; any difference
+// means map order or other nondeterminism leaked into output.
+func TestDeterministic(t *testing.T) {
+	for _, ex := range Examples {
+		t.Run(ex.Dir, func(t *testing.T) {
+			var first map[string][]byte
+			for i := 0; i < 5; i++ {
+				dir := filepath.Join(t.TempDir(), "out")
+				generate(t, dir, ex.Args)
+				files := readTree(t, dir)
+				if first == nil {
+					first = files
+					continue
+				}
+				if len(files) != len(first) {
+					t.Fatalf("run %d produced %d files, run 0 produced %d", i, len(files), len(first))
+				}
+				for p, content := range files {
+					if !bytes.Equal(content, first[p]) {
+						t.Fatalf("run %d: %s differs from run 0", i, p)
+					}
+				}
+			}
+		})
+	}
+}
