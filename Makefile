@@ -19,6 +19,7 @@ test: lint check-deps
 
 ## check: terraform fmt/init/validate/plan, tflint, tfsec, cfn-lint, yamllint and a moto deploy on examples/
 check:
+	cfn-lint generators/cloudformation/testdata/*.yaml
 	bash scripts/check-examples.sh examples
 
 ## golden: regenerate examples/ and the generators' golden files; review the diff before committing

@@ -1,0 +1,454 @@
+#!/usr/bin/env bash
+# Checks generated examples with the real tools, offline:
+#
+#   scripts/check-examples.sh [EXAMPLES_DIR]        (default: examples)
+#
+# An example is a folder EXAMPLES_DIR/NAME (or EXAMPLES_DIR/GROUP/NAME) that has
+# a terraform/ and/or a cloudformation/ folder, and a README.md. Other files in
+# EXAMPLES_DIR (Go tests) and the folders testdata, _* and .* are ignored; any
+# other folder without an example in it is a failure. Zero examples is a failure.
+#
+#   NAME/README.md                     must exist and not be empty
+#   NAME/terraform/                    a root module (*.tf; local modules in modules/)
+#       terraform fmt -check -recursive; in a temporary copy (never in the tree,
+#       so no .terraform/ or lock file is left behind): tflint (bundled terraform
+#       ruleset, scripts/.tflint.hcl), tfsec (no HIGH or CRITICAL finding; inline
+#       ignores count), terraform init -backend=false, validate, plan -refresh=false
+#       with the schema-only hashicorp/aws 6.25; the plan must only create, and
+#       the resources it creates are counted by type
+#   NAME/cloudformation/*.yaml|*.yml|*.json   one template per stack
+#       cfn-lint with no error and no warning; then, in lexical order (or the
+#       order of the names in cloudformation/deploy-order.txt, if present), each
+#       is deployed to moto as stack NAME-TEMPLATE in us-east-1: CREATE_COMPLETE,
+#       the resources per type equal the template's (types that moto does not
+#       implement are reported as gaps), and in a VPC the stack created, the
+#       subnets, NAT gateways and route tables that EC2 reports match the
+#       template; and for every SNS -> SQS subscription, a message published to
+#       the topic arrives in the queue (raw or not, as the template says) and
+#       reaches the queue's dead-letter queue after maxReceiveCount receives.
+#       Parameters need defaults, or values in
+#       cloudformation/TEMPLATE.parameters.json (aws CLI format). moto is reset
+#       between examples, so examples never see each other's resources.
+#   every *.yaml / *.yml               yamllint -s with scripts/.yamllint
+#   every *.sh and executable #!...sh  shellcheck
+#
+# Prints each check's output, a summary table, and as its last line
+# "N passed, M failed". Exits 1 if any check failed (a missing tool is a
+# failure, never a skip). Tools: scripts/install-tools.sh installs them.
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=scripts/tools-env.sh
+source "$here/tools-env.sh"
+
+EXAMPLES_DIR="${1:-examples}"
+REGION=us-east-1
+CICHECK=("python3" "$here/cicheck.py")
+
+t_start=$EPOCHREALTIME
+work="$(mktemp -d "${TMPDIR:-/tmp}/scaffold-check.XXXXXX")"
+export CICHECK_CACHE="$work" # cicheck.py caches moto's resource types there
+moto_pid=""
+moto_port=""
+
+cleanup() {
+  if [ -n "$moto_pid" ]; then
+    kill "$moto_pid" 2>/dev/null
+    wait "$moto_pid" 2>/dev/null
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Dummy credentials for moto; never a real profile or config file.
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing
+export AWS_DEFAULT_REGION="$REGION" AWS_REGION="$REGION"
+export AWS_CONFIG_FILE="$work/aws-config" AWS_SHARED_CREDENTIALS_FILE="$work/aws-credentials"
+export AWS_MAX_ATTEMPTS=2 # moto is local: retrying its errors only slows the failure down
+unset AWS_PROFILE AWS_ENDPOINT_URL
+
+# ------------------------------------------------------------------ bookkeeping
+
+results=() # "example<TAB>check<TAB>PASS|FAIL|n/a<TAB>seconds<TAB>note"
+gaps=()
+passed=0
+failed=0
+
+elapsed() { # seconds since $1 (an $EPOCHREALTIME), one decimal
+  awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'
+}
+
+record() { # example check status seconds note
+  results+=("$1"$'\t'"$2"$'\t'"$3"$'\t'"$4"$'\t'"${5:-}")
+  case "$3" in
+    PASS) passed=$((passed + 1)) ;;
+    FAIL) failed=$((failed + 1)) ;;
+  esac
+}
+
+# run_check EXAMPLE CHECK CMD...: runs CMD, shows its output indented, and
+# records PASS (exit 0), n/a (exit 3 from cicheck.py) or FAIL. Output lines
+# starting with "GAP:" are collected for the summary.
+run_check() {
+  local ex="$1" name="$2" t0 rc log line
+  shift 2
+  log="$work/check.log"
+  echo "── $ex: $name"
+  t0=$EPOCHREALTIME
+  "$@" >"$log" 2>&1
+  rc=$?
+  sed 's/^/    /' "$log"
+  while IFS= read -r line; do gaps+=("$ex: ${line#*GAP: }"); done < <(grep -o 'GAP: .*' "$log")
+  local secs
+  secs="$(elapsed "$t0")"
+  if [ "$rc" -eq 0 ]; then
+    record "$ex" "$name" PASS "$secs"
+    echo "   PASS ($secs s)"
+  elif [ "$rc" -eq 3 ] && [ "${1:-}" = "${CICHECK[0]}" ]; then
+    record "$ex" "$name" n/a "$secs" "not applicable"
+    echo "   n/a ($secs s)"
+  else
+    record "$ex" "$name" FAIL "$secs" "exit $rc"
+    echo "   FAIL (exit $rc, $secs s)"
+  fi
+  return "$rc"
+}
+
+not_run() { # example check reason
+  echo "── $1: $2"
+  echo "   FAIL (not run: $3)"
+  record "$1" "$2" FAIL 0.0 "not run: $3"
+}
+
+# -------------------------------------------------------------------- the tools
+
+check_tools() {
+  local missing=() t
+  for t in terraform tflint tfsec cfn-lint yamllint shellcheck moto_server aws python3; do
+    command -v "$t" >/dev/null 2>&1 || missing+=("$t")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "missing tools: ${missing[*]} (run scripts/install-tools.sh)"
+    return 1
+  fi
+  if [ ! -f "$TF_CLI_CONFIG_FILE" ] || [ ! -d "$SCAFFOLD_TF_MIRROR/registry.terraform.io/hashicorp/aws" ]; then
+    echo "the offline hashicorp/aws provider is not installed in $SCAFFOLD_TF_MIRROR (run scripts/install-tools.sh)"
+    return 1
+  fi
+  local v
+  v="$(python3 -c 'import cfnlint.version, moto; print(cfnlint.version.__version__, moto.__version__)')" || {
+    echo "python3 ($(command -v python3)) cannot import cfnlint and moto"
+    return 1
+  }
+  echo "$(terraform version | head -n 1); $(tflint --version | head -n 1); cfn-lint ${v% *}; moto ${v#* }"
+  echo "terraform CLI config: $TF_CLI_CONFIG_FILE"
+}
+
+# ------------------------------------------------------------------- terraform
+
+tf_plan() { # dir plan-file
+  local out="$work/plan.out"
+  if ! (cd "$1" && terraform plan -input=false -refresh=false -lock=false -no-color -compact-warnings -out="$2") >"$out" 2>&1; then
+    cat "$out"
+    return 1
+  fi
+  grep -E '^(Plan:|No changes|Warning|│)' "$out"
+  (cd "$1" && terraform show -json -no-color "$2") >"$2.json" || return 1
+  "${CICHECK[@]}" plan-summary "$2.json"
+}
+
+tf_in() { # dir terraform-args...
+  (cd "$1" && shift && terraform "$@")
+}
+
+tf_init() { # dir: the full output only when init fails
+  local out="$work/init.out"
+  if ! tf_in "$1" init -backend=false -input=false -no-color >"$out" 2>&1; then
+    cat "$out"
+    return 1
+  fi
+  grep -E '^- (Installed|Using)|successfully initialized' "$out"
+}
+
+tflint_run() { # dir
+  (cd "$1" && tflint --recursive --config="$here/.tflint.hcl" --format=compact --no-color --minimum-failure-severity=notice)
+}
+
+tfsec_run() { # dir
+  (cd "$1" && tfsec . --minimum-severity HIGH --no-color --concise-output --no-module-downloads --exclude-downloaded-modules)
+}
+
+check_terraform() { # example dir
+  local ex="$1" src="$2/terraform" tmp plan
+  if ! compgen -G "$src/*.tf" >/dev/null; then
+    not_run "$ex" terraform "no *.tf files in $src"
+    return
+  fi
+  run_check "$ex" tf-fmt terraform -chdir="$src" fmt -check -recursive -diff -no-color
+
+  # Everything else runs in a copy, never in the tree.
+  tmp="$work/tf/$(echo "$ex" | tr '/' '_')"
+  mkdir -p "$tmp"
+  cp -R "$src/." "$tmp/"
+  find "$tmp" \( -name .terraform -o -name .terraform.lock.hcl -o -name '*.tfstate*' \) -prune -exec rm -rf {} +
+
+  run_check "$ex" tflint tflint_run "$tmp"
+  run_check "$ex" tfsec tfsec_run "$tmp"
+  if run_check "$ex" tf-init tf_init "$tmp"; then
+    run_check "$ex" tf-validate tf_in "$tmp" validate -no-color
+    plan="$work/$(echo "$ex" | tr '/' '_').tfplan"
+    run_check "$ex" tf-plan tf_plan "$tmp" "$plan"
+  else
+    not_run "$ex" tf-validate "tf-init failed"
+    not_run "$ex" tf-plan "tf-init failed"
+  fi
+}
+
+# -------------------------------------------------------------- cloudformation
+
+moto_call() { # path [method]: HTTP request to moto, 0 if it answered 2xx
+  python3 - "http://127.0.0.1:$moto_port$1" "${2:-GET}" <<'EOF'
+import sys, urllib.request
+try:
+    urllib.request.urlopen(urllib.request.Request(sys.argv[1], method=sys.argv[2], data=b"" if sys.argv[2] == "POST" else None), timeout=2)
+except Exception:
+    sys.exit(1)
+EOF
+}
+
+moto_start() {
+  [ -n "$moto_pid" ] && return 0
+  moto_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  echo "starting moto_server on 127.0.0.1:$moto_port"
+  moto_server -H 127.0.0.1 -p "$moto_port" >"$work/moto.log" 2>&1 &
+  moto_pid=$!
+  local i
+  for i in $(seq 1 300); do
+    if moto_call /moto-api/reset POST; then
+      echo "moto answered after $((i / 10)).$((i % 10)) s"
+      return 0
+    fi
+    if ! kill -0 "$moto_pid" 2>/dev/null; then
+      cat "$work/moto.log"
+      moto_pid=""
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "moto_server did not answer within 30 s"
+  cat "$work/moto.log"
+  return 1
+}
+
+awsm() { aws --endpoint-url "http://127.0.0.1:$moto_port" --region "$REGION" "$@"; }
+
+stack_name() { # example template -> a valid stack name
+  local s
+  s="$(echo "$1-$(basename "${2%.*}")" | tr -c 'A-Za-z0-9-\n' '-')"
+  case "$s" in [A-Za-z]*) ;; *) s="x$s" ;; esac
+  echo "${s:0:128}"
+}
+
+cfn_lint_run() { # template
+  local rc=0
+  cfn-lint --format parseable -- "$1" || rc=$?
+  # cfn-lint's exit code is a bit mask: 2 error, 4 warning, 8 informational.
+  if [ $((rc & ~8)) -ne 0 ]; then return 1; fi
+  [ "$rc" -eq 8 ] && echo "(informational findings only)"
+  return 0
+}
+
+cfn_deploy() { # stack template [parameters.json]
+  local stack="$1" tpl="$2" params=() status i
+  [ -n "${3:-}" ] && params=(--parameters "file://$3")
+  "${CICHECK[@]}" params "$tpl" ${3:+"$3"} || return 1
+  if ! awsm cloudformation create-stack --stack-name "$stack" --template-body "file://$tpl" \
+    --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND "${params[@]}" --output text; then
+    echo "create-stack failed; moto log (last 30 lines):"
+    tail -n 30 "$work/moto.log"
+    return 1
+  fi
+  for i in $(seq 1 300); do
+    status="$(awsm cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].StackStatus' --output text)" || return 1
+    case "$status" in
+      *_IN_PROGRESS) sleep 1 ;;
+      *) break ;;
+    esac
+  done
+  echo "stack $stack: $status"
+  if [ "$status" != CREATE_COMPLETE ]; then
+    echo "stack events:"
+    awsm cloudformation describe-stack-events --stack-name "$stack" \
+      --query 'StackEvents[].[ResourceStatus,ResourceType,LogicalResourceId,ResourceStatusReason]' --output text
+    echo "moto log (last 30 lines):"
+    tail -n 30 "$work/moto.log"
+    return 1
+  fi
+  awsm cloudformation describe-stacks --stack-name "$stack" \
+    --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output text | sed 's/^/output: /'
+}
+
+cfn_resources() { # stack template resources.json
+  awsm cloudformation list-stack-resources --stack-name "$1" --output json >"$3" || return 1
+  "${CICHECK[@]}" resources "$2" "$3"
+}
+
+check_cloudformation() { # example dir
+  local ex="$1" dir="$2/cloudformation" templates=() t base stack res f
+  if [ -f "$dir/deploy-order.txt" ]; then
+    while IFS= read -r f; do
+      f="${f%%#*}"
+      f="$(echo "$f" | tr -d '[:space:]')"
+      [ -n "$f" ] && templates+=("$dir/$f")
+    done <"$dir/deploy-order.txt"
+  fi
+  for f in "$dir"/*.yaml "$dir"/*.yml "$dir"/*.json; do
+    [ -f "$f" ] || continue
+    case "$f" in *.parameters.json) continue ;; esac
+    case " ${templates[*]} " in *" $f "*) continue ;; esac
+    templates+=("$f")
+  done
+  if [ "${#templates[@]}" -eq 0 ]; then
+    not_run "$ex" cfn "no templates (*.yaml, *.yml, *.json) in $dir"
+    return
+  fi
+  for t in "${templates[@]}"; do
+    if [ -f "$t" ]; then
+      run_check "$ex" "cfn-lint:$(basename "$t")" cfn_lint_run "$t"
+    else
+      not_run "$ex" "cfn-lint:$(basename "$t")" "$t (named in deploy-order.txt) does not exist"
+    fi
+  done
+
+  if ! moto_start; then
+    for t in "${templates[@]}"; do not_run "$ex" "cfn-deploy:$(basename "$t")" "moto_server did not start"; done
+    return
+  fi
+  moto_call /moto-api/reset POST || echo "warning: resetting moto failed"
+  for t in "${templates[@]}"; do
+    [ -f "$t" ] || continue
+    base="$(basename "$t")"
+    stack="$(stack_name "$ex" "$t")"
+    res="$work/resources-$stack.json"
+    f="${t%.*}.parameters.json"
+    [ -f "$f" ] || f=""
+    if run_check "$ex" "cfn-deploy:$base" cfn_deploy "$stack" "$t" ${f:+"$f"}; then
+      run_check "$ex" "cfn-resources:$base" cfn_resources "$stack" "$t" "$res"
+      if [ -s "$res" ]; then
+        run_check "$ex" "cfn-vpc:$base" "${CICHECK[@]}" vpc "$t" "$res" "http://127.0.0.1:$moto_port" "$REGION"
+        run_check "$ex" "cfn-fanout:$base" "${CICHECK[@]}" fanout "$t" "$res" "http://127.0.0.1:$moto_port" "$REGION"
+      else
+        not_run "$ex" "cfn-vpc:$base" "no stack resources"
+      fi
+    else
+      not_run "$ex" "cfn-resources:$base" "cfn-deploy failed"
+    fi
+  done
+}
+
+# ------------------------------------------------------------------ other files
+
+check_other() { # example dir
+  local ex="$1" dir="$2" yaml=() sh=() f
+  while IFS= read -r -d '' f; do yaml+=("$f"); done < <(find "$dir" -name .terraform -prune -o -type f \( -name '*.yaml' -o -name '*.yml' \) -print0 | sort -z)
+  if [ "${#yaml[@]}" -gt 0 ]; then
+    run_check "$ex" yamllint yamllint -s -f parsable -c "$here/.yamllint" "${yaml[@]}"
+  fi
+  while IFS= read -r -d '' f; do
+    case "$f" in
+      *.sh) sh+=("$f") ;;
+      *) [ -x "$f" ] && head -n 1 "$f" | grep -Eq '^#!.*(/|env )(ba|da|k)?sh\b' && sh+=("$f") ;;
+    esac
+  done < <(find "$dir" -name .terraform -prune -o -type f -print0 | sort -z)
+  if [ "${#sh[@]}" -gt 0 ]; then
+    run_check "$ex" shellcheck shellcheck -x -P SCRIPTDIR "${sh[@]}"
+  fi
+}
+
+check_example() { # name dir
+  local ex="$1" dir="$2" t0
+  echo
+  echo "══════ $ex ($dir)"
+  t0=$EPOCHREALTIME
+  run_check "$ex" readme test -s "$dir/README.md"
+  if [ -d "$dir/terraform" ]; then check_terraform "$ex" "$dir"; else echo "(no terraform/: Terraform checks not applicable)"; fi
+  if [ -d "$dir/cloudformation" ]; then check_cloudformation "$ex" "$dir"; else echo "(no cloudformation/: CloudFormation checks not applicable)"; fi
+  check_other "$ex" "$dir"
+  echo "══════ $ex done in $(elapsed "$t0") s"
+}
+
+# ------------------------------------------------------------------------ main
+
+is_example() { [ -d "$1/terraform" ] || [ -d "$1/cloudformation" ]; }
+
+main() {
+  local examples=() bad=() d n nested
+  if ! run_check tools tools check_tools; then
+    summary
+    return 1
+  fi
+  if [ ! -d "$EXAMPLES_DIR" ]; then
+    not_run examples layout "$EXAMPLES_DIR is not a folder"
+    summary
+    return 1
+  fi
+  for d in "$EXAMPLES_DIR"/*/; do
+    [ -d "$d" ] || continue
+    d="${d%/}"
+    case "$(basename "$d")" in testdata | _* | .*) continue ;; esac # Go's ignored folders
+    if is_example "$d"; then
+      examples+=("$d")
+    else
+      nested=0
+      for n in "$d"/*/; do
+        n="${n%/}"
+        if [ -d "$n" ] && is_example "$n"; then
+          examples+=("$n")
+          nested=1
+        fi
+      done
+      [ "$nested" -eq 1 ] || bad+=("$d")
+    fi
+  done
+  if [ "${#examples[@]}" -eq 0 ]; then
+    not_run examples layout "no example (a folder with terraform/ or cloudformation/) under $EXAMPLES_DIR"
+  elif [ "${#bad[@]}" -gt 0 ]; then
+    not_run examples layout "neither terraform/ nor cloudformation/ in: ${bad[*]}"
+  else
+    echo "── examples: ${#examples[@]} under $EXAMPLES_DIR"
+    record examples layout PASS 0.0 "${#examples[@]} examples"
+  fi
+  for d in "${examples[@]}"; do
+    check_example "${d#"$EXAMPLES_DIR"/}" "$d"
+  done
+  summary
+  [ "$failed" -eq 0 ]
+}
+
+summary() {
+  local r ex name status secs note w1=7 w2=5
+  for r in "${results[@]}"; do
+    IFS=$'\t' read -r ex name status secs note <<<"$r"
+    [ "${#ex}" -gt "$w1" ] && w1=${#ex}
+    [ "${#name}" -gt "$w2" ] && w2=${#name}
+  done
+  echo
+  echo "══════ summary"
+  printf "%-${w1}s  %-${w2}s  %-6s %8s  %s\n" example check result seconds note
+  for r in "${results[@]}"; do
+    IFS=$'\t' read -r ex name status secs note <<<"$r"
+    printf "%-${w1}s  %-${w2}s  %-6s %8s  %s\n" "$ex" "$name" "$status" "$secs" "$note"
+  done
+  echo
+  echo "Known gaps (checks that the offline tools cannot make):"
+  echo "  - tflint runs only its bundled terraform ruleset: the aws ruleset plugin cannot be downloaded here"
+  echo "  - terraform plan uses the schema-only hashicorp/aws 6.25: no provider-side validation (enums, regexes, conflicts)"
+  local g
+  for g in ${gaps[@]+"${gaps[@]}"}; do echo "  - $g"; done
+  echo
+  echo "total time $(elapsed "$t_start") s"
+  echo "$passed passed, $failed failed"
+}
+
+main
