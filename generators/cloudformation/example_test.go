@@ -74,6 +74,6 @@ func ExampleMapping() {
 	// default_security_group: not expressible
 	// log_group: AWS::Logs::LogGroup <Id>
 	// iam_role: AWS::IAM::Role <Id>
-	// iam_role_policy: AWS::IAM::RolePolicy <Id>
+	// iam_role_policy: AWS::IAM::Policy <Id>
 	// flow_log: AWS::EC2::FlowLog <Id>
 }

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -293,6 +294,9 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 		if err != nil {
 			errs = append(errs, fmt.Errorf("property %q: %w", p.Name, err))
 			continue
+		}
+		if slices.Contains(m.Resources[i].ListProperties, name) {
+			value = []any{value}
 		}
 		resources[i].Properties = append(resources[i].Properties, yaml.MapItem{Key: name, Value: value})
 		set[i][name] = true

@@ -52,6 +52,10 @@ type ResourceMapping struct {
 	// gateway endpoint is always of type Gateway, so the model does not
 	// carry that.
 	Implied []ImpliedProperty
+	// ListProperties are CloudFormation properties that take a list where
+	// the model holds one value: an inline policy names its one role in
+	// AWS::IAM::Policy's Roles list.
+	ListProperties []string
 	// PrimaryRef names the property that receives `!Ref` of the primary
 	// resource: a secondary resource exists to act on the primary one.
 	PrimaryRef string
@@ -369,14 +373,19 @@ var mappings = []TypeMapping{
 	},
 	{
 		// Inline policies carry no tags and return nothing worth reading.
+		// AWS::IAM::Policy embeds an inline policy in the roles it lists,
+		// exactly what aws_iam_role_policy does; it is used rather than
+		// AWS::IAM::RolePolicy because every CloudFormation implementation
+		// we test against (including the moto emulator) supports it.
 		Kind: graph.KindIAMRolePolicy,
 		Resources: []ResourceMapping{{
-			Type: "AWS::IAM::RolePolicy",
+			Type: "AWS::IAM::Policy",
 			Properties: []PropertyMapping{
-				{"role", "RoleName"},
 				{"name", "PolicyName"},
 				{"policy", "PolicyDocument"},
+				{"role", "Roles"},
 			},
+			ListProperties: []string{"Roles"},
 		}},
 	},
 	{
