@@ -28,7 +28,7 @@ golden:
 
 ## bench: rendering benchmarks
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./generators/... ./blueprints/... ./validate/...
+	$(GO) test -run '^$$' -bench . -benchmem ./examples ./generators/... ./validate/...
 
 ## fuzz: a short run of every fuzz target
 fuzz:
@@ -40,15 +40,9 @@ lint:
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 
-## check-deps: blueprints never import generators (other than the model), generators never import blueprints
+## check-deps: the one-way dependency flow cmd -> blueprints -> model <- generators
 check-deps:
-	@bad=$$($(GO) list -f '{{.ImportPath}}: {{join .Imports " "}}' ./blueprints/... | tr ' ' '\n' | grep -E 'scaffold/generators/(terraform|cloudformation|docs|writer|cicd)|scaffold/cmd' || true); \
-	  if [ -n "$$bad" ]; then echo "blueprints import a generator or cmd: $$bad"; exit 1; fi
-	@bad=$$($(GO) list -f '{{join .Imports " "}}' ./generators/... | tr ' ' '\n' | grep -E 'scaffold/(blueprints|cmd)' || true); \
-	  if [ -n "$$bad" ]; then echo "generators import blueprints or cmd: $$bad"; exit 1; fi
-	@bad=$$($(GO) list -f '{{join .Imports " "}}' ./generators/graph | tr ' ' '\n' | grep -v -E '^(errors|fmt|sort|strings|strconv|slices)$$' || true); \
-	  if [ -n "$$bad" ]; then echo "the model imports beyond the standard library: $$bad"; exit 1; fi
-	@echo "dependency directions ok"
+	bash scripts/check-deps.sh
 
 tools:
 	bash scripts/install-tools.sh

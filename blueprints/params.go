@@ -60,6 +60,8 @@ func ParseTags(pairs []string) ([]graph.Tag, error) {
 			return nil, &ParamError{Param: "tag", Value: pair, Reason: "want KEY=VALUE"}
 		case key == "" || len(key) > 128:
 			return nil, &ParamError{Param: "tag", Value: pair, Reason: "the key must be 1 to 128 characters"}
+		case key == "Name":
+			return nil, &ParamError{Param: "tag", Value: pair, Reason: "scaffold sets each resource's Name tag from --name; use another key"}
 		case strings.HasPrefix(strings.ToLower(key), "aws:"):
 			return nil, &ParamError{Param: "tag", Value: pair, Reason: `keys starting with "aws:" are reserved by AWS`}
 		case len(value) > 256:

@@ -20,6 +20,7 @@ func TestParseTags(t *testing.T) {
 		{name: "no value", in: []string{"novalue"}, wantErr: `invalid value "novalue" for --tag: want KEY=VALUE`},
 		{name: "empty key", in: []string{"=x"}, wantErr: `invalid value "=x" for --tag: the key must be 1 to 128 characters`},
 		{name: "reserved", in: []string{"aws:x=y"}, wantErr: `invalid value "aws:x=y" for --tag: keys starting with "aws:" are reserved by AWS`},
+		{name: "Name is reserved", in: []string{"Name=x"}, wantErr: `invalid value "Name=x" for --tag: scaffold sets each resource's Name tag from --name; use another key`},
 		{name: "duplicate", in: []string{"a=1", "a=2"}, wantErr: `invalid value "a=2" for --tag: key "a" is given twice`},
 		{name: "bad char", in: []string{"a=b;c"}, wantErr: `invalid value "a=b;c" for --tag: use letters, digits, spaces and + - = . _ : / @ only`},
 		{name: "long value", in: []string{"a=" + strings.Repeat("v", 257)}, wantErr: "the value must be at most 256 characters"},

@@ -33,7 +33,8 @@ var Examples = []struct {
 }{
 	{"vpc-2az-per-az-nat", []string{"vpc", "--name", "lab", "--azs", "2", "--nat", "per-az"}},
 	{"vpc-3az-single-nat-isolated", []string{"vpc", "--name", "shop", "--azs", "3", "--nat", "single", "--isolated-subnets", "--cidr", "10.20.0.0/16", "--tag", "Environment=staging", "--tag", "CostCenter=1234"}},
-	{"vpc-1az-no-nat", []string{"vpc", "--name", "sandbox", "--region", "eu-west-1", "--azs", "1", "--nat", "none", "--cidr", "192.168.0.0/20", "--endpoints", "s3", "--flow-log-retention", "14"}},
+	{"vpc-1az-no-nat", []string{"vpc", "--name", "sandbox", "--region", "eu-west-1", "--azs", "1", "--nat", "none", "--cidr", "192.168.0.0/20", "--endpoints", "s3", "--flow-logs", "off"}},
+	{"vpc-2az-kms-no-endpoints", []string{"vpc", "--name", "secure", "--region", "us-east-2", "--cidr", "172.16.0.0/24", "--endpoints", "none", "--flow-log-retention", "14", "--flow-log-kms-key", "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}},
 }
 
 func factory() (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {

@@ -63,6 +63,11 @@ func IsRFC1918(prefix netip.Prefix) bool {
 	return false
 }
 
+// MaxZoneSlots is the number of zone positions a tier block gets when the
+// VPC is large enough: eight covers every AWS region (the largest has six
+// zones) with room to spare.
+const MaxZoneSlots = 8
+
 // Plan is a subnet grid for one VPC block.
 type Plan struct {
 	// VPC is the block being divided.
@@ -73,21 +78,20 @@ type Plan struct {
 	SubnetBits int
 }
 
-// NewPlan lays out vpc for regions with up to maxAZs zones. The slot count
-// is the next power of two, so the grid stays fixed for a region whatever
-// --azs is.
-func NewPlan(vpc netip.Prefix, maxAZs int) (Plan, error) {
-	if maxAZs < 1 {
-		return Plan{}, fmt.Errorf("a plan needs at least one zone, got %d", maxAZs)
+// NewPlan lays out vpc. The grid depends only on the VPC's prefix length,
+// never on the region, so no change to a region's zone count can move a
+// subnet: blocks up to /23 get MaxZoneSlots zone slots per tier, and a /24
+// gets four, because eight would need subnets smaller than AWS's /28.
+func NewPlan(vpc netip.Prefix) (Plan, error) {
+	if vpc.Bits() < MinVPCPrefix || vpc.Bits() > MaxVPCPrefix {
+		return Plan{}, fmt.Errorf("prefix length must be between /%d and /%d", MinVPCPrefix, MaxVPCPrefix)
 	}
-	slots := 1 << bits.Len(uint(maxAZs-1))
-	newBits := bits.Len(uint(TierSlots-1)) + bits.Len(uint(slots-1))
-	subnetBits := vpc.Bits() + newBits
-	if subnetBits > MaxSubnetPrefix {
-		return Plan{}, fmt.Errorf("too small for %d tiers × %d zone slots (subnets would be /%d, AWS's smallest is /%d); use /%d or a shorter prefix",
-			TierSlots, slots, subnetBits, MaxSubnetPrefix, MaxSubnetPrefix-newBits)
+	tierBits := bits.Len(uint(TierSlots - 1))
+	slots := MaxZoneSlots
+	for vpc.Bits()+tierBits+bits.Len(uint(slots-1)) > MaxSubnetPrefix {
+		slots /= 2
 	}
-	return Plan{VPC: vpc, AZSlots: slots, SubnetBits: subnetBits}, nil
+	return Plan{VPC: vpc, AZSlots: slots, SubnetBits: vpc.Bits() + tierBits + bits.Len(uint(slots-1))}, nil
 }
 
 // Subnet returns the block of the given tier (0-based, < TierSlots) and zone

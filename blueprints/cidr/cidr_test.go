@@ -57,22 +57,22 @@ func TestPlanLayout(t *testing.T) {
 	tests := []struct {
 		name       string
 		vpc        string
-		maxAZs     int
 		tier, az   int
 		want       string
 		wantUsable int
 	}{
-		{"us-east-1 public a", "10.0.0.0/16", 6, 0, 0, "10.0.0.0/21", 2043},
-		{"us-east-1 public b", "10.0.0.0/16", 6, 0, 1, "10.0.8.0/21", 2043},
-		{"us-east-1 private a", "10.0.0.0/16", 6, 1, 0, "10.0.64.0/21", 2043},
-		{"us-east-1 isolated c", "10.0.0.0/16", 6, 2, 2, "10.0.144.0/21", 2043},
-		{"3-zone region private c", "10.0.0.0/16", 3, 1, 2, "10.0.96.0/20", 4091},
-		{"3-zone /24 isolated c", "192.168.1.0/24", 3, 2, 2, "192.168.1.160/28", 11},
-		{"2-zone region", "10.1.0.0/20", 2, 1, 1, "10.1.6.0/23", 507},
+		{"/16 public a", "10.0.0.0/16", 0, 0, "10.0.0.0/21", 2043},
+		{"/16 public b", "10.0.0.0/16", 0, 1, "10.0.8.0/21", 2043},
+		{"/16 private a", "10.0.0.0/16", 1, 0, "10.0.64.0/21", 2043},
+		{"/16 isolated c", "10.0.0.0/16", 2, 2, "10.0.144.0/21", 2043},
+		{"/16 public h", "10.0.0.0/16", 0, 7, "10.0.56.0/21", 2043},
+		{"/20 private b", "10.1.0.0/20", 1, 1, "10.1.4.128/25", 123},
+		{"/23 isolated c", "192.168.2.0/23", 2, 2, "192.168.3.32/28", 11},
+		{"/24 isolated c", "192.168.1.0/24", 2, 2, "192.168.1.160/28", 11},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			plan, err := NewPlan(netip.MustParsePrefix(tt.vpc), tt.maxAZs)
+			plan, err := NewPlan(netip.MustParsePrefix(tt.vpc))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,16 +87,23 @@ func TestPlanLayout(t *testing.T) {
 	}
 }
 
-func TestPlanTooSmall(t *testing.T) {
-	_, err := NewPlan(netip.MustParsePrefix("10.0.0.0/24"), 6)
-	want := "too small for 4 tiers × 8 zone slots (subnets would be /29, AWS's smallest is /28); use /23 or a shorter prefix"
-	if err == nil || err.Error() != want {
-		t.Fatalf("NewPlan error = %v, want %q", err, want)
+func TestZoneSlots(t *testing.T) {
+	for bits, want := range map[int]int{16: 8, 20: 8, 23: 8, 24: 4} {
+		plan, err := NewPlan(netip.PrefixFrom(netip.MustParseAddr("10.0.0.0"), bits))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan.AZSlots != want || plan.SubnetBits > MaxSubnetPrefix {
+			t.Errorf("/%d: %d slots of /%d, want %d slots of at most /%d", bits, plan.AZSlots, plan.SubnetBits, want, MaxSubnetPrefix)
+		}
+	}
+	if _, err := NewPlan(netip.MustParsePrefix("10.0.0.0/8")); err == nil {
+		t.Error("NewPlan accepted a /8")
 	}
 }
 
 func TestSubnetOutsideGrid(t *testing.T) {
-	plan, err := NewPlan(netip.MustParsePrefix("10.0.0.0/16"), 3)
+	plan, err := NewPlan(netip.MustParsePrefix("10.0.0.0/24"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,21 +118,18 @@ func TestSubnetOutsideGrid(t *testing.T) {
 // FuzzPlan checks the planner's invariants on arbitrary input: every subnet
 // lies inside the VPC, has the plan's size, and no two subnets overlap.
 func FuzzPlan(f *testing.F) {
-	f.Add("10.0.0.0/16", 6)
-	f.Add("192.168.0.0/24", 3)
-	f.Add("172.16.0.0/20", 2)
-	f.Add("banana", 1)
-	f.Fuzz(func(t *testing.T, text string, maxAZs int) {
+	f.Add("10.0.0.0/16")
+	f.Add("192.168.0.0/24")
+	f.Add("172.16.0.0/20")
+	f.Add("banana")
+	f.Fuzz(func(t *testing.T, text string) {
 		vpc, err := ParseVPC(text)
 		if err != nil {
 			return
 		}
-		if maxAZs < 1 || maxAZs > 8 {
-			return
-		}
-		plan, err := NewPlan(vpc, maxAZs)
+		plan, err := NewPlan(vpc)
 		if err != nil {
-			return
+			t.Fatalf("NewPlan rejected a block ParseVPC accepted: %v", err)
 		}
 		var seen []netip.Prefix
 		for tier := 0; tier < TierSlots; tier++ {

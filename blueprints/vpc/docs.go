@@ -43,10 +43,10 @@ func docs(p Params, network Network) graph.Docs {
 	zones, _ := regions.AZCount(p.Region)
 	d.Notes = append(d.Notes, graph.Note{
 		Title: "How the CIDR plan is laid out",
-		Body: fmt.Sprintf("The VPC block is split into %d equal tier blocks (public, private, isolated, and one kept spare), and each tier block into %d zone slots (the %d zones of %s, rounded up to a power of two). "+
-			"Every subnet is /%d. A subnet's block depends only on its tier and zone, so adding a zone or the isolated tier later never renumbers a deployed subnet. "+
+		Body: fmt.Sprintf("The VPC block is split into %d equal tier blocks (public, private, isolated, and one kept spare), and each tier block into %d zone slots (8 for a /23 or larger VPC, 4 for a /24), whatever the region; %s has %d zones. "+
+			"Every subnet is /%d. A subnet's block depends only on its tier, its zone and the VPC's prefix length, so adding a zone or the isolated tier later never renumbers a deployed subnet. "+
 			"Zone letters are positions in the region's zone list, resolved at deploy time, not zone names.",
-			cidr.TierSlots, network.Plan.AZSlots, zones, p.Region, network.Plan.SubnetBits),
+			cidr.TierSlots, network.Plan.AZSlots, p.Region, zones, network.Plan.SubnetBits),
 	})
 	switch p.NAT {
 	case NATPerAZ:

@@ -34,15 +34,17 @@ const (
 	NATPerAZ  NATMode = "per-az"
 )
 
-// NATModes lists the valid modes in the order help text shows them.
-var NATModes = []NATMode{NATNone, NATPerAZ, NATSingle}
+// NATModes lists the valid modes, sorted as help text shows them.
+func NATModes() []NATMode { return []NATMode{NATNone, NATPerAZ, NATSingle} }
 
-// Endpoints are the gateway endpoint services the blueprint knows. Gateway
-// endpoints are free, which is why both are on by default.
-var Endpoints = []string{"dynamodb", "s3"}
+// Endpoints lists the gateway endpoint services the blueprint knows, sorted.
+// Gateway endpoints are free, which is why both are on by default.
+func Endpoints() []string { return []string{"dynamodb", "s3"} }
 
-// RetentionDays are the values CloudWatch Logs accepts for retention.
-var RetentionDays = []int{1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653}
+// RetentionDays lists the values CloudWatch Logs accepts for retention.
+func RetentionDays() []int {
+	return []int{1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653}
+}
 
 // Params are the blueprint's inputs. Zero values are not defaults: start
 // from Defaults.
@@ -80,7 +82,9 @@ func Defaults() Params {
 	}
 }
 
-var kmsKeyARN = regexp.MustCompile(`^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/[A-Za-z0-9/_-]+$`)
+// kmsKeyARN matches a key ARN (not an alias: CloudWatch Logs needs the
+// key itself) and captures its region.
+var kmsKeyARN = regexp.MustCompile(`^arn:aws[a-z-]*:kms:([a-z0-9-]+):[0-9]{12}:key/[A-Za-z0-9-]+$`)
 
 // Validate checks every parameter and reports all problems at once, each
 // as a *blueprints.ParamError naming the parameter.
@@ -104,25 +108,31 @@ func (p Params) Validate() error {
 	}
 	if prefix, err := cidr.ParseVPC(p.CIDR); err != nil {
 		add("cidr", p.CIDR, err.Error())
-	} else if known {
-		if _, err := cidr.NewPlan(prefix, zones); err != nil {
-			add("cidr", p.CIDR, err.Error()+" in "+p.Region)
+	} else if plan, err := cidr.NewPlan(prefix); err != nil {
+		add("cidr", p.CIDR, err.Error())
+	} else if known && p.AZs >= 1 && p.AZs <= zones && p.AZs > plan.AZSlots {
+		add("azs", strconv.Itoa(p.AZs), fmt.Sprintf("a /%d VPC has room for %d zones per tier; use a /%d or larger --cidr", prefix.Bits(), plan.AZSlots, prefix.Bits()-1))
+	}
+	if !slices.Contains(NATModes(), p.NAT) {
+		add("nat", string(p.NAT), "must be one of "+joinModes(NATModes()))
+	}
+	if p.FlowLogs && !slices.Contains(RetentionDays(), p.FlowLogRetentionDays) {
+		add("flow-log-retention", strconv.Itoa(p.FlowLogRetentionDays), "CloudWatch Logs accepts "+joinInts(RetentionDays()))
+	}
+	if p.FlowLogKMSKeyARN != "" {
+		match := kmsKeyARN.FindStringSubmatch(p.FlowLogKMSKeyARN)
+		switch {
+		case match == nil:
+			add("flow-log-kms-key", p.FlowLogKMSKeyARN, "want a KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+		case match[1] != p.Region:
+			add("flow-log-kms-key", p.FlowLogKMSKeyARN, fmt.Sprintf("the key is in %s, but a log group can only use a key in its own region (%s)", match[1], p.Region))
 		}
-	}
-	if !slices.Contains(NATModes, p.NAT) {
-		add("nat", string(p.NAT), "must be one of "+joinModes(NATModes))
-	}
-	if p.FlowLogs && !slices.Contains(RetentionDays, p.FlowLogRetentionDays) {
-		add("flow-log-retention", strconv.Itoa(p.FlowLogRetentionDays), "CloudWatch Logs accepts "+joinInts(RetentionDays))
-	}
-	if p.FlowLogKMSKeyARN != "" && !kmsKeyARN.MatchString(p.FlowLogKMSKeyARN) {
-		add("flow-log-kms-key", p.FlowLogKMSKeyARN, "want a KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
 	}
 	seen := map[string]bool{}
 	for _, e := range p.Endpoints {
 		switch {
-		case !slices.Contains(Endpoints, e):
-			add("endpoints", e, "must be one of "+strings.Join(Endpoints, ", ")+" (or none)")
+		case !slices.Contains(Endpoints(), e):
+			add("endpoints", e, "must be one of "+strings.Join(Endpoints(), ", ")+" (or none)")
 		case seen[e]:
 			add("endpoints", e, "is listed twice")
 		}

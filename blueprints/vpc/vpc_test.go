@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/scaffold-iac/scaffold/blueprints"
+	"github.com/scaffold-iac/scaffold/blueprints/regions"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
 
@@ -22,13 +23,17 @@ func TestValidate(t *testing.T) {
 		{"cidr /25", func(p *Params) { p.CIDR = "10.0.0.0/25" }, `invalid value "10.0.0.0/25" for --cidr: prefix length must be between /16 and /24`},
 		{"cidr banana", func(p *Params) { p.CIDR = "banana" }, `invalid value "banana" for --cidr: not an IPv4 CIDR block such as 10.0.0.0/16`},
 		{"cidr host bits", func(p *Params) { p.CIDR = "10.0.1.0/16" }, `invalid value "10.0.1.0/16" for --cidr: host bits are set; did you mean 10.0.0.0/16?`},
-		{"cidr too small for region", func(p *Params) { p.CIDR = "10.0.0.0/24" }, `invalid value "10.0.0.0/24" for --cidr: too small for 4 tiers × 8 zone slots (subnets would be /29, AWS's smallest is /28); use /23 or a shorter prefix in us-east-1`},
+		{"/24 has room for 4 zones", func(p *Params) { p.CIDR = "10.0.0.0/24"; p.AZs = 5 }, `invalid value "5" for --azs: a /24 VPC has room for 4 zones per tier; use a /23 or larger --cidr`},
 		{"nat maybe", func(p *Params) { p.NAT = "maybe" }, `invalid value "maybe" for --nat: must be one of none, per-az, single`},
 		{"bad name", func(p *Params) { p.Name = "My_Lab" }, `invalid value "My_Lab" for --name: want ` + blueprints.NameRule},
 		{"bad endpoint", func(p *Params) { p.Endpoints = []string{"sqs"} }, `invalid value "sqs" for --endpoints: must be one of dynamodb, s3 (or none)`},
 		{"duplicate endpoint", func(p *Params) { p.Endpoints = []string{"s3", "s3"} }, `invalid value "s3" for --endpoints: is listed twice`},
 		{"bad retention", func(p *Params) { p.FlowLogRetentionDays = 2 }, `invalid value "2" for --flow-log-retention: CloudWatch Logs accepts 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653`},
 		{"bad kms key", func(p *Params) { p.FlowLogKMSKeyARN = "my-key" }, `invalid value "my-key" for --flow-log-kms-key: want a KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`},
+		{"kms alias", func(p *Params) { p.FlowLogKMSKeyARN = "arn:aws:kms:us-east-1:111122223333:alias/logs" }, `invalid value "arn:aws:kms:us-east-1:111122223333:alias/logs" for --flow-log-kms-key: want a KMS key ARN such as arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`},
+		{"kms key in another region", func(p *Params) {
+			p.FlowLogKMSKeyARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+		}, `invalid value "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" for --flow-log-kms-key: the key is in eu-west-1, but a log group can only use a key in its own region (us-east-1)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,8 +70,14 @@ func TestWarnings(t *testing.T) {
 	}
 	p.CIDR = "100.64.0.0/16"
 	p.NAT = NATSingle
-	if w := p.Warnings(); len(w) != 2 || !strings.Contains(w[0], "not a private (RFC 1918) range") {
-		t.Errorf("Warnings() = %v", w)
+	w := p.Warnings()
+	if len(w) != 2 || !strings.Contains(w[0], "--cidr 100.64.0.0/16 is not a private (RFC 1918) range") ||
+		w[1] != "--nat single: private subnets in every zone lose internet access if zone a fails" {
+		t.Errorf("Warnings() = %q", w)
+	}
+	p.AZs = 1
+	if w := p.Warnings(); len(w) != 1 {
+		t.Errorf("single NAT in one zone should not warn: %q", w)
 	}
 }
 
@@ -87,9 +98,9 @@ func TestBuildCounts(t *testing.T) {
 		subnets, nats, eips, tables, routes  int
 		endpoints, flowLogs, outputs, params int
 	}{
-		{"defaults", func(p *Params) {}, 4, 2, 2, 3, 3, 2, 1, 6, 2},
-		{"3 azs single nat isolated", func(p *Params) { p.AZs = 3; p.NAT = NATSingle; p.Isolated = true }, 9, 1, 1, 5, 4, 2, 1, 7, 2},
-		{"1 az no nat no extras", func(p *Params) { p.AZs = 1; p.NAT = NATNone; p.FlowLogs = false; p.Endpoints = nil }, 2, 0, 0, 2, 1, 0, 0, 5, 1},
+		{"defaults", func(p *Params) {}, 4, 2, 2, 3, 3, 2, 1, 7, 2},
+		{"3 azs single nat isolated", func(p *Params) { p.AZs = 3; p.NAT = NATSingle; p.Isolated = true }, 9, 1, 1, 5, 4, 2, 1, 8, 2},
+		{"1 az no nat no extras", func(p *Params) { p.AZs = 1; p.NAT = NATNone; p.FlowLogs = false; p.Endpoints = nil }, 2, 0, 0, 2, 1, 0, 0, 6, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,6 +149,42 @@ func TestSubnetsStable(t *testing.T) {
 	}
 	if after["isolated_subnet_c"] != "10.0.144.0/21" {
 		t.Errorf("isolated_subnet_c = %s", after["isolated_subnet_c"])
+	}
+	// The grid must not depend on the region, or a change to the region
+	// table would move deployed subnets.
+	for _, region := range regions.Names() {
+		p := Defaults()
+		p.Region = region
+		p.AZs = 2
+		for id, block := range cidrs(p) {
+			if before[id] != block {
+				t.Errorf("%s: %s is %s, in us-east-1 %s", region, id, block, before[id])
+			}
+		}
+	}
+}
+
+func TestDescriptionFollowsFlags(t *testing.T) {
+	p := Defaults()
+	p.AZs = 1
+	p.NAT = NATNone
+	p.FlowLogs = false
+	p.Endpoints = nil
+	g, err := Build(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "VPC 10.0.0.0/16 across 1 Availability Zone with public and private subnets, no NAT gateway (generated by scaffold)."
+	if g.Description != want {
+		t.Errorf("Description = %q, want %q", g.Description, want)
+	}
+	g, err = Build(Defaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "VPC 10.0.0.0/16 across 2 Availability Zones with public and private subnets, a NAT gateway per zone, s3 and dynamodb gateway endpoints, flow logs to CloudWatch Logs (generated by scaffold)."
+	if g.Description != want {
+		t.Errorf("Description = %q, want %q", g.Description, want)
 	}
 }
 

@@ -42,6 +42,11 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 	for _, table := range g.Docs.Tables {
 		fmt.Fprintf(f.IO.Out, "%s (%s, %s):\n%s\n", table.Title, g.Name, g.Region, indent(docs.TextTable(table)))
 	}
+	if !out.DryRun {
+		if err := plan.Apply(); err != nil {
+			return fmt.Errorf("writing %s: %w", dir, err)
+		}
+	}
 	verb := "Wrote"
 	if out.DryRun {
 		verb = "Would write"
@@ -53,9 +58,6 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 	if out.DryRun {
 		fmt.Fprintln(f.IO.Out, "Dry run: nothing was written.")
 		return nil
-	}
-	if err := plan.Apply(); err != nil {
-		return fmt.Errorf("writing %s: %w", dir, err)
 	}
 	fmt.Fprintf(f.IO.Out, "Next: read %s, then deploy as it describes.\n", filepath.Join(filepath.Clean(dir), "README.md"))
 	return nil

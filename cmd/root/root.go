@@ -27,6 +27,20 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       Version,
+		// A RunE of its own lets the root report an unknown command as a
+		// usage error (exit 2) instead of cobra's plain error.
+		Args:                       cobra.ArbitraryArgs,
+		SuggestionsMinimumDistance: 2,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return c.Help()
+			}
+			msg := fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath())
+			if suggestions := c.SuggestionsFor(args[0]); len(suggestions) > 0 {
+				msg += fmt.Sprintf("; did you mean %q?", suggestions[0])
+			}
+			return cmdutil.FlagErrorf("%s", msg)
+		},
 	}
 	cmd.SetOut(f.IO.Out)
 	cmd.SetErr(f.IO.ErrOut)

@@ -6,7 +6,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	"github.com/scaffold-iac/scaffold/cmd/root"
@@ -40,7 +39,7 @@ func run(args []string, streams *cmdutil.IOStreams) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case cmdutil.IsUsageError(err) || strings.HasPrefix(err.Error(), "unknown command"):
+	case cmdutil.IsUsageError(err):
 		fmt.Fprintf(f.IO.ErrOut, "error: %v\n", err)
 		fmt.Fprintln(f.IO.ErrOut, "Run 'scaffold --help' or 'scaffold <command> --help' for usage.")
 		return exitUsage

@@ -17,6 +17,8 @@ func TestBadInput(t *testing.T) {
 		args     []string
 		prepare  func(t *testing.T, out string)
 		wantErr  string
+		wantMore string // the second line, when several problems are reported
+		outArg   string // --out relative to the test's temp dir, instead of "out"
 		wantExit int
 	}{
 		{name: "zero azs", args: []string{"vpc", "--azs", "0"}, wantExit: 2,
@@ -55,15 +57,30 @@ func TestBadInput(t *testing.T) {
 		{name: "validate without dir", args: []string{"validate"}, wantExit: 2,
 			wantErr: `error: validate needs one argument: the directory to check`},
 		{name: "unknown command", args: []string{"vcp"}, wantExit: 2,
-			wantErr: `error: unknown command "vcp" for "scaffold"`},
+			wantErr: `error: unknown command "vcp" for "scaffold"; did you mean "vpc"?`},
+		{name: "several bad flags", args: []string{"vpc", "--azs", "9", "--nat", "maybe"}, wantExit: 2,
+			wantErr:  `error: invalid value "9" for --azs: us-east-1 has 6 Availability Zones; use 1 to 6`,
+			wantMore: `invalid value "maybe" for --nat: must be one of none, per-az, single`},
+		{name: "tag Name", args: []string{"vpc", "--tag", "Name=x"}, wantExit: 2,
+			wantErr: `error: invalid value "Name=x" for --tag: scaffold sets each resource's Name tag from --name; use another key`},
+		{name: "kms key from another region", args: []string{"vpc", "--region", "eu-west-1", "--flow-log-kms-key", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}, wantExit: 2,
+			wantErr: `error: invalid value "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" for --flow-log-kms-key: the key is in us-east-1, but a log group can only use a key in its own region (eu-west-1)`},
+		{name: "output under a file", args: []string{"vpc"}, wantExit: 1,
+			prepare: func(t *testing.T, out string) { os.WriteFile(filepath.Dir(out), []byte("x"), 0o644) },
+			outArg:  "blocker/out",
+			wantErr: `error: checking output directory: stat DIR/blocker/out: not a directory`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "out")
+			tmp := t.TempDir()
+			out := filepath.Join(tmp, "out")
+			if tt.outArg != "" {
+				out = filepath.Join(tmp, tt.outArg)
+			}
 			if tt.prepare != nil {
 				tt.prepare(t, out)
 			}
-			before := snapshot(t, out)
+			before := snapshot(t, tmp)
 			streams, stdout, stderr := cmdutil.TestIOStreams()
 			args := tt.args
 			if args[0] == "vpc" {
@@ -73,14 +90,18 @@ func TestBadInput(t *testing.T) {
 			if code != tt.wantExit {
 				t.Errorf("exit code %d, want %d", code, tt.wantExit)
 			}
-			firstLine, _, _ := strings.Cut(stderr.String(), "\n")
-			if want := strings.ReplaceAll(tt.wantErr, "OUT", out); firstLine != want {
-				t.Errorf("stderr first line:\n got %s\nwant %s", firstLine, want)
+			lines := strings.Split(stderr.String(), "\n")
+			want := strings.NewReplacer("OUT", out, "DIR", tmp).Replace(tt.wantErr)
+			if lines[0] != want {
+				t.Errorf("stderr first line:\n got %s\nwant %s", lines[0], want)
+			}
+			if tt.wantMore != "" && (len(lines) < 2 || lines[1] != tt.wantMore) {
+				t.Errorf("stderr second line:\n got %q\nwant %s", lines[1:], tt.wantMore)
 			}
 			if stdout.Len() != 0 {
 				t.Errorf("stdout not empty on error: %s", stdout)
 			}
-			if after := snapshot(t, out); after != before {
+			if after := snapshot(t, tmp); after != before {
 				t.Errorf("output changed on error:\nbefore %s\nafter  %s", before, after)
 			}
 		})
@@ -142,5 +163,46 @@ func TestWriteThenValidate(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), "main.tf:") || !strings.Contains(stdout.String(), "enable_dns_supprt") {
 		t.Errorf("finding does not name file, line and argument:\n%s", stdout)
+	}
+}
+
+// TestRegenerate covers the life of an output directory: regenerating
+// unchanged output, narrowing --format, and a user's edit that only --force
+// may overwrite.
+func TestRegenerate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	scaffold := func(args ...string) (int, string, string) {
+		streams, stdout, stderr := cmdutil.TestIOStreams()
+		code := run(append(args, "--out", out), streams)
+		return code, stdout.String(), stderr.String()
+	}
+	if code, _, stderr := scaffold("vpc"); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := scaffold("vpc")
+	if code != 0 || strings.Count(stdout, "unchanged ") != 7 {
+		t.Fatalf("second run: exit %d, want 7 unchanged files:\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, _ = scaffold("vpc", "--format", "terraform", "--azs", "3")
+	if code != 0 || !strings.Contains(stdout, "remove    cloudformation/vpc.yaml") || !strings.Contains(stdout, "replace   terraform/main.tf") {
+		t.Fatalf("narrowing --format: exit %d:\n%s", code, stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "cloudformation", "vpc.yaml")); !os.IsNotExist(err) {
+		t.Error("cloudformation/vpc.yaml survived --format terraform")
+	}
+	main := filepath.Join(out, "terraform", "main.tf")
+	os.WriteFile(main, []byte("# my edit\n"), 0o644)
+	code, _, stderr = scaffold("vpc", "--format", "terraform")
+	if code != 1 || !strings.Contains(stderr, "generated files edited since (terraform/main.tf)") {
+		t.Fatalf("edit not protected: exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(main); string(data) != "# my edit\n" {
+		t.Error("refused run changed the edited file")
+	}
+	if code, _, stderr = scaffold("vpc", "--format", "terraform", "--force"); code != 0 {
+		t.Fatalf("--force: exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(main); string(data) == "# my edit\n" {
+		t.Error("--force did not overwrite the edited file")
 	}
 }

@@ -211,7 +211,7 @@ var mappings = []TypeMapping{
 			},
 			Tags: true,
 		}},
-		Attributes: []AttributeMapping{refID, ec2ARN("vpc/")},
+		Attributes: []AttributeMapping{refID, ec2ARN("vpc/"), {Attr: graph.AttrDefaultSecurityGroup, GetAtt: "DefaultSecurityGroup"}},
 	},
 	{
 		Kind: graph.KindSubnet,

@@ -11,9 +11,11 @@
 // Composition works at two levels. A blueprint that contains another (an
 // Auto Scaling group inside a VPC) calls the inner blueprint's builder on the
 // same Graph, so references cross freely between their components. A
-// deployment that spans regions is a Bundle of graphs, one per region, which
-// the Terraform generator renders as local modules behind provider aliases and
-// the CloudFormation generator as one template per stack.
+// deployment that spans regions (pilot light) will be a set of graphs, one
+// per region plus a global one, which the Terraform generator renders as
+// local modules behind provider aliases and the CloudFormation generator as
+// one template per stack, with outputs of one passed as parameters of the
+// next.
 package graph
 
 import (
@@ -35,6 +37,12 @@ type Graph struct {
 	Description string
 	// Region is the default deployment region.
 	Region string
+	// Regions, when set, lists every region the graph can be deployed to
+	// (for example those with enough Availability Zones), sorted; the
+	// Terraform region variable is validated against it. RegionHelp says
+	// in one sentence what the regions have in common.
+	Regions    []string
+	RegionHelp string
 	// Parameters are the inputs the rendered code asks for at deploy time.
 	Parameters []Parameter
 	// Components are the resources, in a stable order that generators keep.

@@ -45,6 +45,9 @@ const (
 	AttrID   Attr = "id"
 	AttrARN  Attr = "arn"
 	AttrName Attr = "name"
+	// AttrDefaultSecurityGroup is the ID of a VPC's default security group,
+	// which AWS creates with the VPC.
+	AttrDefaultSecurityGroup Attr = "default_security_group_id"
 )
 
 // Ref reads an attribute of another component. It also orders creation:

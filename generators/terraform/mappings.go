@@ -135,7 +135,7 @@ var mappings = []TypeMapping{
 		Kind:       graph.KindVPC,
 		Type:       "aws_vpc",
 		Properties: []string{"cidr_block", "enable_dns_support", "enable_dns_hostnames"},
-		Attributes: idAndARN,
+		Attributes: append(idAndARN[:len(idAndARN):len(idAndARN)], AttributeMapping{graph.AttrDefaultSecurityGroup, "default_security_group_id"}),
 		Tags:       true,
 	},
 	{

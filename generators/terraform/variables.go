@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
@@ -47,6 +48,22 @@ func (r *renderer) variables(w *fileWriter) error {
 		condition: canMatch(regionPattern.String(), regionVariable),
 		message:   "The region must be an AWS Region code such as us-east-1.",
 	})
+	// The graph was planned for a number of zones; a region with fewer
+	// would fail at plan time with an index error instead of this message.
+	if len(r.graph.Regions) > 0 {
+		list := make([]hclwrite.Tokens, len(r.graph.Regions))
+		for i, name := range r.graph.Regions {
+			list[i] = hclwrite.TokensForValue(cty.StringVal(name))
+		}
+		condition := hclwrite.TokensForFunctionCall("contains",
+			hclwrite.TokensForTuple(list),
+			hclwrite.TokensForTraversal(hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: regionVariable}}))
+		message := r.graph.RegionHelp
+		if message == "" {
+			message = "The region must be one of " + strings.Join(r.graph.Regions, ", ") + "."
+		}
+		appendValidation(region, validation{condition: condition, message: message})
+	}
 
 	tags := w.block("", "variable", tagsVariable)
 	tags.SetAttributeRaw("type", hclwrite.TokensForFunctionCall("map", hclwrite.TokensForIdentifier("string")))

@@ -63,6 +63,7 @@ type ConflictError struct {
 	Edited  []string
 }
 
+// Error names up to three files of each sort and the two ways out.
 func (e *ConflictError) Error() string {
 	var parts []string
 	if len(e.Foreign) > 0 {

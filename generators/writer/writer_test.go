@@ -134,6 +134,9 @@ func TestForceOverwritesButKeepsForeignFiles(t *testing.T) {
 	if _, err := NewPlan(dir, sample(), false); !errors.As(err, &conflict) {
 		t.Fatalf("edited file not reported: %v", err)
 	}
+	if strings.Join(conflict.Edited, ",") != "README.md" || strings.Join(conflict.Foreign, ",") != "notes.txt" {
+		t.Errorf("conflict = edited %v, foreign %v; want edited [README.md], foreign [notes.txt]", conflict.Edited, conflict.Foreign)
+	}
 }
 
 func TestStaleFilesRemoved(t *testing.T) {

@@ -18,12 +18,12 @@ output "private_subnet_ids" {
   value       = [aws_subnet.private_subnet_a.id]
 }
 
+output "default_security_group_id" {
+  description = "ID of the VPC's default security group (no rules in Terraform; see the README for CloudFormation)."
+  value       = aws_vpc.main.default_security_group_id
+}
+
 output "private_route_table_ids" {
   description = "IDs of the private route tables, in zone order, for peering or transit gateway routes."
   value       = [aws_route_table.private_route_table_a.id]
-}
-
-output "flow_log_group_name" {
-  description = "CloudWatch Logs group that receives the VPC flow logs."
-  value       = aws_cloudwatch_log_group.flow_log_group.name
 }

@@ -18,6 +18,11 @@ output "private_subnet_ids" {
   value       = [aws_subnet.private_subnet_a.id, aws_subnet.private_subnet_b.id]
 }
 
+output "default_security_group_id" {
+  description = "ID of the VPC's default security group (no rules in Terraform; see the README for CloudFormation)."
+  value       = aws_vpc.main.default_security_group_id
+}
+
 output "private_route_table_ids" {
   description = "IDs of the private route tables, in zone order, for peering or transit gateway routes."
   value = [

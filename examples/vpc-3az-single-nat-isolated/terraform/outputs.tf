@@ -35,6 +35,11 @@ output "isolated_subnet_ids" {
   ]
 }
 
+output "default_security_group_id" {
+  description = "ID of the VPC's default security group (no rules in Terraform; see the README for CloudFormation)."
+  value       = aws_vpc.main.default_security_group_id
+}
+
 output "private_route_table_ids" {
   description = "IDs of the private route tables, in zone order, for peering or transit gateway routes."
   value = [
