@@ -38,6 +38,35 @@ const NameRule = "2 to 28 lowercase letters, digits or hyphens, starting with a 
 // same rule at deploy time.
 const NamePattern = `^[a-z][a-z0-9-]{0,26}[a-z0-9]$`
 
+// NameParam is the deploy-time parameter every blueprint's resource names
+// and Name tags start with.
+const NameParam = "name"
+
+// NameParameter declares NameParam with defaultName as its default and the
+// same rule ValidateName enforces, so a name changed at deploy time is held
+// to it too.
+func NameParameter(defaultName string) graph.Parameter {
+	return graph.Parameter{
+		Name:           NameParam,
+		Type:           graph.ParamString,
+		Description:    "Prefix for resource names and Name tags.",
+		Default:        graph.String(defaultName),
+		Pattern:        NamePattern,
+		ConstraintHelp: "The name must be " + NameRule + ".",
+		MinLength:      2,
+		MaxLength:      28,
+	}
+}
+
+// Named returns the value "<name>-<suffix>" (just the name when suffix is
+// empty), resolved at deploy time from NameParam.
+func Named(suffix string) graph.Value {
+	if suffix == "" {
+		return graph.Join{graph.Param(NameParam)}
+	}
+	return graph.Join{graph.Param(NameParam), graph.String("-" + suffix)}
+}
+
 // ValidateName checks a deployment name.
 func ValidateName(name string) error {
 	if !namePattern.MatchString(name) {

@@ -61,8 +61,8 @@ func (n Network) SubnetIDs(tier Tier) []string {
 	return ids
 }
 
-// NameParam is the parameter every blueprint's resource names start with.
-const NameParam = "name"
+// NameParam is the parameter every resource name starts with.
+const NameParam = blueprints.NameParam
 
 // retentionParam is the deploy-time flow log retention parameter.
 const retentionParam = "flow_log_retention_days"
@@ -85,16 +85,7 @@ func Build(p Params) (*graph.Graph, error) {
 			{Key: "Project", Value: p.Name},
 		}, p.Tags),
 	}
-	g.Parameters = append(g.Parameters, graph.Parameter{
-		Name:           NameParam,
-		Type:           graph.ParamString,
-		Description:    "Prefix for resource names and Name tags.",
-		Default:        graph.String(p.Name),
-		Pattern:        blueprints.NamePattern,
-		ConstraintHelp: "The name must be " + blueprints.NameRule + ".",
-		MinLength:      2,
-		MaxLength:      28,
-	})
+	g.Parameters = append(g.Parameters, blueprints.NameParameter(p.Name))
 	network, err := AddTo(g, p)
 	if err != nil {
 		return nil, err
@@ -148,12 +139,7 @@ func describe(p Params) string {
 }
 
 // name is the Name tag value "<name>-<suffix>".
-func name(suffix string) graph.Value {
-	if suffix == "" {
-		return graph.Join{graph.Param(NameParam)}
-	}
-	return graph.Join{graph.Param(NameParam), graph.String("-" + suffix)}
-}
+func name(suffix string) graph.Value { return blueprints.Named(suffix) }
 
 // AddTo adds the VPC's components to g, which must already declare the
 // NameParam parameter. It validates p first.
