@@ -47,8 +47,8 @@ func TestGenerateErrors(t *testing.T) {
 		{name: "blueprint escapes", change: func(g *graph.Graph) { g.Blueprint = "../vpc" }, want: []string{`blueprint name "../vpc"`}},
 		{
 			name:   "unknown kind",
-			change: func(g *graph.Graph) { g.Add(graph.Component{ID: "queue", Kind: "sqs_queue"}) },
-			want:   []string{`component "queue": kind "sqs_queue" has no CloudFormation mapping`},
+			change: func(g *graph.Graph) { g.Add(graph.Component{ID: "queue", Kind: "mq_broker"}) },
+			want:   []string{`component "queue": kind "mq_broker" has no CloudFormation mapping`},
 		},
 		{name: "unknown value", change: describe(unknownValue{"x"}), want: []string{`property "description": unsupported value type cloudformation_test.unknownValue`}},
 		{name: "nil value", change: describe(nil), want: []string{`property "description": missing value`}},
@@ -92,6 +92,21 @@ func TestGenerateErrors(t *testing.T) {
 				{Key: "Statement", Value: graph.Object{{Key: "Resource", Value: graph.RefID("x")}}},
 			}),
 			want: []string{`key "Statement": key "Resource": reference to unknown component "x"`},
+		},
+		{
+			name:   "dimensions not an object",
+			change: withProperty(graph.KindMetricAlarm, "dimensions", graph.List{graph.String("QueueName")}),
+			want:   []string{`property "dimensions": Dimensions takes name/value pairs, which the model writes as an Object, not graph.List`},
+		},
+		{
+			name:   "bad dimension value",
+			change: withProperty(graph.KindMetricAlarm, "dimensions", graph.Object{{Key: "QueueName", Value: graph.RefID("nope")}}),
+			want:   []string{`property "dimensions": key "QueueName": reference to unknown component "nope"`},
+		},
+		{
+			name:   "bad list property",
+			change: withProperty(graph.KindSQSQueuePolicy, "queue_url", graph.Ref{Component: "vpc", Attr: graph.AttrURL}),
+			want:   []string{`property "queue_url": component "vpc" of kind "vpc" has no attribute "url" in CloudFormation`},
 		},
 		{
 			name: "logical ID collision",

@@ -76,4 +76,11 @@ func ExampleMapping() {
 	// iam_role: AWS::IAM::Role <Id>
 	// iam_role_policy: AWS::IAM::Policy <Id>
 	// flow_log: AWS::EC2::FlowLog <Id>
+	// kms_key: AWS::KMS::Key <Id>
+	// sns_topic: AWS::SNS::Topic <Id>
+	// sns_topic_policy: AWS::SNS::TopicPolicy <Id>
+	// sns_subscription: AWS::SNS::Subscription <Id>
+	// sqs_queue: AWS::SQS::Queue <Id>
+	// sqs_queue_policy: AWS::SQS::QueuePolicy <Id>
+	// metric_alarm: AWS::CloudWatch::Alarm <Id>
 }

@@ -290,13 +290,10 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 			errs = append(errs, fmt.Errorf("property %q sets %s twice", p.Name, name))
 			continue
 		}
-		value, err := b.resolver.value(p.Value)
+		value, err := b.propertyValue(&m.Resources[i], name, p.Value)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("property %q: %w", p.Name, err))
 			continue
-		}
-		if slices.Contains(m.Resources[i].ListProperties, name) {
-			value = []any{value}
 		}
 		resources[i].Properties = append(resources[i].Properties, yaml.MapItem{Key: name, Value: value})
 		set[i][name] = true
@@ -340,6 +337,29 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 		b.comments["$.Resources."+primaryID] = []*yaml.Comment{yaml.HeadComment(lines...)}
 	}
 	return out, nil
+}
+
+// propertyValue converts the value of one property into the shape its
+// CloudFormation property takes, where that differs from the model's: a
+// one-item list for a ListProperty, Name/Value pairs for a
+// NameValueProperty.
+func (b *builder) propertyValue(rm *ResourceMapping, property string, v graph.Value) (any, error) {
+	switch {
+	case slices.Contains(rm.NameValueProperties, property):
+		object, ok := v.(graph.Object)
+		if !ok {
+			return nil, fmt.Errorf("%s takes name/value pairs, which the model writes as an Object, not %T", property, v)
+		}
+		return b.resolver.nameValues(object)
+	case slices.Contains(rm.ListProperties, property):
+		value, err := b.resolver.value(v)
+		if err != nil {
+			return nil, err
+		}
+		return []any{value}, nil
+	default:
+		return b.resolver.value(v)
+	}
 }
 
 // sets reports whether the component sets the CloudFormation property on

@@ -3,6 +3,7 @@ package cloudformation_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,7 @@ var cases = []struct {
 	{"vpc", vpcGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs", "!Join"}},
 	{"minimal", minimalGraph, nil},
 	{"values", valuesGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs", "!Join"}},
+	{"fanout", fanoutGraph, []string{"!Ref", "!GetAtt", "!Sub"}},
 }
 
 func generate(t *testing.T, g *graph.Graph) []byte {
@@ -134,6 +136,14 @@ func TestShortForms(t *testing.T) {
 		{"built arn", graph.RefARN("vpc"), "!Sub 'arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${Vpc}'"},
 		{"log group arn", graph.RefARN("logs"), "!Sub 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${Logs}'"},
 		{"log group name", graph.Ref{Component: "logs", Attr: graph.AttrName}, "!Ref Logs"},
+		{"key id", graph.RefID("key"), "!Ref Key"},
+		{"key arn", graph.RefARN("key"), "!GetAtt Key.Arn"},
+		{"topic arn", graph.RefARN("topic"), "!Ref Topic"},
+		{"topic name", graph.Ref{Component: "topic", Attr: graph.AttrName}, "!GetAtt Topic.TopicName"},
+		{"queue url", graph.Ref{Component: "queue", Attr: graph.AttrURL}, "!Ref Queue"},
+		{"queue arn", graph.RefARN("queue"), "!GetAtt Queue.Arn"},
+		{"queue name", graph.Ref{Component: "queue", Attr: graph.AttrName}, "!GetAtt Queue.QueueName"},
+		{"queue arn in sub", graph.Join{graph.RefARN("queue"), graph.String("/x")}, "!Sub '${Queue.Arn}/x'"},
 		{"az", graph.AZ{Index: 2}, "!Select [2, !GetAZs '']"},
 		{"sub", graph.Join{graph.String("x-"), graph.Param("name"), graph.String("-"), graph.RefARN("role")}, "!Sub 'x-${Name}-${Role.Arn}'"},
 		{"sub escape", graph.Join{graph.String("${x}-"), graph.Param("name")}, "!Sub '${!x}-${Name}'"},
@@ -174,6 +184,9 @@ func shortFormGraph(value graph.Value) *graph.Graph {
 		graph.Component{ID: "vpc", Kind: graph.KindVPC},
 		graph.Component{ID: "eip", Kind: graph.KindElasticIP},
 		graph.Component{ID: "logs", Kind: graph.KindLogGroup},
+		graph.Component{ID: "key", Kind: graph.KindKMSKey},
+		graph.Component{ID: "topic", Kind: graph.KindSNSTopic},
+		graph.Component{ID: "queue", Kind: graph.KindSQSQueue},
 		graph.Component{ID: "role", Kind: graph.KindIAMRole, Properties: []graph.Property{
 			{Name: "description", Value: value},
 		}},
@@ -276,6 +289,65 @@ func TestStructure(t *testing.T) {
 	} {
 		if !strings.Contains(content, want) {
 			t.Errorf("output lacks %q", want)
+		}
+	}
+}
+
+// TestFanoutStructure checks the properties the fanout template reshapes
+// on the way from the model: one-item lists, Name/Value dimensions, and
+// the subscription's wait for its queue policy.
+func TestFanoutStructure(t *testing.T) {
+	doc := parse(t, generate(t, fanoutGraph()))
+	resources := doc["Resources"].(map[string]any)
+	resource := func(id string) map[string]any {
+		t.Helper()
+		r, ok := resources[id].(map[string]any)
+		if !ok {
+			t.Fatalf("no resource %q", id)
+		}
+		return r
+	}
+	properties := func(id string) map[string]any {
+		t.Helper()
+		p, _ := resource(id)["Properties"].(map[string]any)
+		return p
+	}
+	only := func(where string, v any) any {
+		t.Helper()
+		list, ok := v.([]any)
+		if !ok || len(list) != 1 {
+			t.Errorf("%s = %v, want a one-item list", where, v)
+			return nil
+		}
+		return list[0]
+	}
+
+	if got := only("TopicPolicy Topics", properties("TopicPolicy")["Topics"]); !equalTag(got, "!Ref", "Topic") {
+		t.Errorf("TopicPolicy Topics item = %v", got)
+	}
+	if got := only("BillingQueuePolicy Queues", properties("BillingQueuePolicy")["Queues"]); !equalTag(got, "!Ref", "BillingQueue") {
+		t.Errorf("BillingQueuePolicy Queues item = %v", got)
+	}
+	dimension, _ := only("ShippingDlqAlarm Dimensions", properties("ShippingDlqAlarm")["Dimensions"]).(map[string]any)
+	if dimension["Name"] != "QueueName" || !equalTag(dimension["Value"], "!GetAtt", "ShippingDlq.QueueName") {
+		t.Errorf("ShippingDlqAlarm dimension = %v", dimension)
+	}
+	if got := only("ShippingDlqAlarm AlarmActions", properties("ShippingDlqAlarm")["AlarmActions"]); !equalTag(got, "!Ref", "AlarmsTopic") {
+		t.Errorf("ShippingDlqAlarm AlarmActions item = %v", got)
+	}
+	if got := resource("ShippingSubscription")["DependsOn"]; got != "ShippingQueuePolicy" {
+		t.Errorf("ShippingSubscription DependsOn = %v", got)
+	}
+	redrive, _ := properties("BillingQueue")["RedrivePolicy"].(map[string]any)
+	if !equalTag(redrive["deadLetterTargetArn"], "!GetAtt", "BillingDlq.Arn") || fmt.Sprint(redrive["maxReceiveCount"]) != "5" {
+		t.Errorf("BillingQueue RedrivePolicy = %v", redrive)
+	}
+	for id, taggable := range map[string]bool{
+		"TopicKey": true, "Topic": true, "BillingQueue": true, "BillingDlqAlarm": true,
+		"TopicPolicy": false, "BillingQueuePolicy": false, "BillingSubscription": false,
+	} {
+		if _, ok := properties(id)["Tags"]; ok != taggable {
+			t.Errorf("%s has Tags = %v, want %v", id, ok, taggable)
 		}
 	}
 }

@@ -299,3 +299,246 @@ func valuesGraph() *graph.Graph {
 	}
 	return g
 }
+
+// accountRoot is the ARN of the deploying account's root principal, which a
+// key or topic policy names to hand control to the account's IAM policies.
+var accountRoot = graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":iam::"), graph.PseudoAccountID, graph.String(":root")}
+
+// policy is an IAM policy document holding statements.
+func policy(statements ...graph.Value) graph.Document {
+	return graph.Document{
+		{Key: "Version", Value: graph.String("2012-10-17")},
+		{Key: "Statement", Value: graph.List(statements)},
+	}
+}
+
+// denyInsecureTransport refuses every request made without TLS.
+func denyInsecureTransport(action string, resource graph.Value) graph.Object {
+	return graph.Object{
+		{Key: "Sid", Value: graph.String("DenyInsecureTransport")},
+		{Key: "Effect", Value: graph.String("Deny")},
+		{Key: "Principal", Value: graph.String("*")},
+		{Key: "Action", Value: graph.String(action)},
+		{Key: "Resource", Value: resource},
+		{Key: "Condition", Value: graph.Object{
+			{Key: "Bool", Value: graph.Object{{Key: "aws:SecureTransport", Value: graph.String("false")}}},
+		}},
+	}
+}
+
+// keyPolicy lets the account administer the key and the given services
+// encrypt and decrypt with it on the account's behalf only.
+func keyPolicy(services ...string) graph.Document {
+	return policy(
+		graph.Object{
+			{Key: "Sid", Value: graph.String("AllowAccountAdministration")},
+			{Key: "Effect", Value: graph.String("Allow")},
+			{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: accountRoot}}},
+			{Key: "Action", Value: graph.String("kms:*")},
+			{Key: "Resource", Value: graph.String("*")},
+		},
+		graph.Object{
+			{Key: "Sid", Value: graph.String("AllowServicesToUseTheKey")},
+			{Key: "Effect", Value: graph.String("Allow")},
+			{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.Strings(services...)}}},
+			{Key: "Action", Value: graph.Strings("kms:GenerateDataKey*", "kms:Decrypt")},
+			{Key: "Resource", Value: graph.String("*")},
+			{Key: "Condition", Value: graph.Object{
+				{Key: "StringEquals", Value: graph.Object{{Key: "aws:SourceAccount", Value: graph.PseudoAccountID}}},
+			}},
+		},
+	)
+}
+
+// fanoutGraph mirrors what the fanout blueprint builds: an encrypted SNS
+// topic delivering to two SQS queues, each with a dead-letter queue whose
+// alarm notifies a second topic. One queue pair uses SQS-managed
+// encryption, the other a customer-managed key, so both paths are covered.
+func fanoutGraph() *graph.Graph {
+	g := &graph.Graph{
+		Name:        "lab",
+		Blueprint:   "fanout",
+		Description: "SNS topic fanning out to two SQS queues, each with a dead-letter queue and an alarm on it.",
+		Region:      "us-east-1",
+		Parameters: []graph.Parameter{{
+			Name:           "name",
+			Type:           graph.ParamString,
+			Description:    "Prefix for resource names.",
+			Default:        graph.String("lab"),
+			Pattern:        "^[a-z][a-z0-9-]*$",
+			ConstraintHelp: "Lowercase letters, digits and hyphens, starting with a letter.",
+			MinLength:      1,
+			MaxLength:      32,
+		}},
+		Tags: []graph.Tag{
+			{Key: "project", Value: "scaffold"},
+			{Key: "managed-by", Value: "scaffold"},
+		},
+	}
+	g.Add(
+		graph.Component{
+			ID: "topic_key", Kind: graph.KindKMSKey, Label: "key for both topics", Group: "encryption", Name: named("topics"),
+			Properties: []graph.Property{
+				{Name: "description", Value: graph.String("Encrypts the orders and alarms topics.")},
+				{Name: "enable_key_rotation", Value: graph.Bool(true)},
+				{Name: "deletion_window_in_days", Value: graph.Int(7)},
+				// CloudWatch publishes the alarms, so it must encrypt too.
+				{Name: "policy", Value: keyPolicy("sns.amazonaws.com", "cloudwatch.amazonaws.com")},
+			},
+		},
+		graph.Component{
+			ID: "queue_key", Kind: graph.KindKMSKey, Label: "key for the billing queues", Group: "encryption", Name: named("queues"),
+			Properties: []graph.Property{
+				{Name: "description", Value: graph.String("Encrypts the billing queue and its dead-letter queue.")},
+				{Name: "enable_key_rotation", Value: graph.Bool(true)},
+				{Name: "deletion_window_in_days", Value: graph.Int(7)},
+				{Name: "policy", Value: keyPolicy("sns.amazonaws.com")},
+			},
+		},
+		graph.Component{
+			ID: "topic", Kind: graph.KindSNSTopic, Label: "the orders topic", Group: "messaging", Name: named("orders"),
+			Properties: []graph.Property{
+				{Name: "name", Value: named("orders")},
+				{Name: "kms_master_key_id", Value: graph.RefARN("topic_key")},
+			},
+		},
+		graph.Component{
+			ID: "topic_policy", Kind: graph.KindSNSTopicPolicy, Label: "who may use the orders topic", Group: "messaging",
+			Properties: []graph.Property{
+				{Name: "arn", Value: graph.RefARN("topic")},
+				{Name: "policy", Value: policy(
+					graph.Object{
+						{Key: "Sid", Value: graph.String("AllowAccount")},
+						{Key: "Effect", Value: graph.String("Allow")},
+						{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: accountRoot}}},
+						{Key: "Action", Value: graph.Strings("sns:Publish", "sns:Subscribe")},
+						{Key: "Resource", Value: graph.RefARN("topic")},
+					},
+					denyInsecureTransport("sns:Publish", graph.RefARN("topic")),
+				)},
+			},
+		},
+		graph.Component{
+			ID: "alarms_topic", Kind: graph.KindSNSTopic, Label: "where the dead-letter alarms go", Group: "monitoring",
+			Name: named("alarms"),
+			Properties: []graph.Property{
+				{Name: "name", Value: named("alarms")},
+				{Name: "kms_master_key_id", Value: graph.RefARN("topic_key")},
+			},
+		},
+	)
+	consumers := []struct {
+		id string
+		// encryption are the queue properties that encrypt both queues.
+		encryption []graph.Property
+		// filter, when set, is the subscription's filter policy.
+		filter graph.Document
+	}{
+		{
+			id: "billing",
+			encryption: []graph.Property{
+				{Name: "kms_master_key_id", Value: graph.RefARN("queue_key")},
+				{Name: "kms_data_key_reuse_period_seconds", Value: graph.Int(300)},
+			},
+		},
+		{
+			id:         "shipping",
+			encryption: []graph.Property{{Name: "sqs_managed_sse_enabled", Value: graph.Bool(true)}},
+			filter:     graph.Document{{Key: "eventType", Value: graph.Strings("OrderPlaced")}},
+		},
+	}
+	for _, c := range consumers {
+		queue, dlq := c.id+"_queue", c.id+"_dlq"
+		g.Add(
+			graph.Component{
+				ID: dlq, Kind: graph.KindSQSQueue, Label: c.id + " dead-letter queue", Group: c.id, Name: named(c.id + "-dlq"),
+				Properties: append([]graph.Property{
+					{Name: "name", Value: named(c.id + "-dlq")},
+					{Name: "message_retention_seconds", Value: graph.Int(1209600)},
+				}, c.encryption...),
+			},
+			graph.Component{
+				ID: queue, Kind: graph.KindSQSQueue, Label: c.id + " queue", Group: c.id, Name: named(c.id),
+				Properties: append(append([]graph.Property{
+					{Name: "name", Value: named(c.id)},
+					{Name: "visibility_timeout_seconds", Value: graph.Int(30)},
+					{Name: "message_retention_seconds", Value: graph.Int(345600)},
+					{Name: "receive_wait_time_seconds", Value: graph.Int(20)},
+				}, c.encryption...), graph.Property{Name: "redrive_policy", Value: graph.Document{
+					{Key: "deadLetterTargetArn", Value: graph.RefARN(dlq)},
+					{Key: "maxReceiveCount", Value: graph.Int(5)},
+				}}),
+			},
+			graph.Component{
+				ID: queue + "_policy", Kind: graph.KindSQSQueuePolicy, Label: "lets the orders topic deliver to " + c.id, Group: c.id,
+				Properties: []graph.Property{
+					{Name: "queue_url", Value: graph.Ref{Component: queue, Attr: graph.AttrURL}},
+					{Name: "policy", Value: policy(
+						graph.Object{
+							{Key: "Sid", Value: graph.String("AllowOrdersTopic")},
+							{Key: "Effect", Value: graph.String("Allow")},
+							{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.String("sns.amazonaws.com")}}},
+							{Key: "Action", Value: graph.String("sqs:SendMessage")},
+							{Key: "Resource", Value: graph.RefARN(queue)},
+							{Key: "Condition", Value: graph.Object{
+								{Key: "ArnEquals", Value: graph.Object{{Key: "aws:SourceArn", Value: graph.RefARN("topic")}}},
+							}},
+						},
+						denyInsecureTransport("sqs:*", graph.RefARN(queue)),
+					)},
+				},
+			},
+		)
+		subscription := []graph.Property{
+			{Name: "topic_arn", Value: graph.RefARN("topic")},
+			{Name: "protocol", Value: graph.String("sqs")},
+			{Name: "endpoint", Value: graph.RefARN(queue)},
+			{Name: "raw_message_delivery", Value: graph.Bool(true)},
+		}
+		if c.filter != nil {
+			subscription = append(subscription,
+				graph.Property{Name: "filter_policy", Value: c.filter},
+				graph.Property{Name: "filter_policy_scope", Value: graph.String("MessageAttributes")},
+			)
+		}
+		g.Add(
+			graph.Component{
+				ID: c.id + "_subscription", Kind: graph.KindSNSSubscription, Label: "delivers orders to " + c.id, Group: c.id,
+				Properties: subscription,
+				// Messages published before the queue policy exists would
+				// be refused by the queue and lost.
+				DependsOn: []string{queue + "_policy"},
+			},
+			graph.Component{
+				ID: dlq + "_alarm", Kind: graph.KindMetricAlarm, Label: "raised when " + c.id + " gives up on a message", Group: c.id,
+				Name: named(c.id + "-dlq-not-empty"),
+				Properties: []graph.Property{
+					{Name: "alarm_name", Value: named(c.id + "-dlq-not-empty")},
+					{Name: "alarm_description", Value: graph.String("Messages " + c.id + " could not process are waiting in its dead-letter queue.")},
+					{Name: "namespace", Value: graph.String("AWS/SQS")},
+					{Name: "metric_name", Value: graph.String("ApproximateNumberOfMessagesVisible")},
+					{Name: "dimensions", Value: graph.Object{{Key: "QueueName", Value: graph.Ref{Component: dlq, Attr: graph.AttrName}}}},
+					{Name: "statistic", Value: graph.String("Maximum")},
+					{Name: "period", Value: graph.Int(300)},
+					{Name: "evaluation_periods", Value: graph.Int(1)},
+					{Name: "threshold", Value: graph.Int(0)},
+					{Name: "comparison_operator", Value: graph.String("GreaterThanThreshold")},
+					{Name: "treat_missing_data", Value: graph.String("notBreaching")},
+					{Name: "alarm_actions", Value: graph.List{graph.RefARN("alarms_topic")}},
+				},
+			},
+		)
+	}
+	g.Outputs = []graph.Output{
+		{Name: "topic_arn", Description: "ARN of the orders topic.", Value: graph.RefARN("topic")},
+		{Name: "alarms_topic_arn", Description: "ARN of the topic the dead-letter alarms notify.", Value: graph.RefARN("alarms_topic")},
+	}
+	for _, c := range consumers {
+		g.Outputs = append(g.Outputs,
+			graph.Output{Name: c.id + "_queue_url", Description: "URL of the " + c.id + " queue.", Value: graph.Ref{Component: c.id + "_queue", Attr: graph.AttrURL}},
+			graph.Output{Name: c.id + "_queue_arn", Description: "ARN of the " + c.id + " queue.", Value: graph.RefARN(c.id + "_queue")},
+			graph.Output{Name: c.id + "_dlq_url", Description: "URL of the " + c.id + " dead-letter queue.", Value: graph.Ref{Component: c.id + "_dlq", Attr: graph.AttrURL}},
+		)
+	}
+	return g
+}

@@ -56,6 +56,13 @@ type ResourceMapping struct {
 	// the model holds one value: an inline policy names its one role in
 	// AWS::IAM::Policy's Roles list.
 	ListProperties []string
+	// NameValueProperties are CloudFormation properties that take a list
+	// of Name/Value pairs where the model holds an Object keyed by name: a
+	// metric alarm's dimensions {QueueName: x} become
+	// [{Name: QueueName, Value: x}]. The model keeps the Object because
+	// that is also the shape of Terraform's map argument, and the keys'
+	// order survives into the list.
+	NameValueProperties []string
 	// PrimaryRef names the property that receives `!Ref` of the primary
 	// resource: a secondary resource exists to act on the primary one.
 	PrimaryRef string
@@ -172,6 +179,8 @@ func (m TypeMapping) clone() TypeMapping {
 	for i := range m.Resources {
 		m.Resources[i].Properties = slices.Clone(m.Resources[i].Properties)
 		m.Resources[i].Implied = slices.Clone(m.Resources[i].Implied)
+		m.Resources[i].ListProperties = slices.Clone(m.Resources[i].ListProperties)
+		m.Resources[i].NameValueProperties = slices.Clone(m.Resources[i].NameValueProperties)
 	}
 	m.Attributes = slices.Clone(m.Attributes)
 	for i := range m.Attributes {
@@ -406,5 +415,133 @@ var mappings = []TypeMapping{
 			Tags:    true,
 		}},
 		Attributes: []AttributeMapping{refID, ec2ARN("vpc-flow-log/")},
+	},
+	{
+		// `!Ref` of a key is its key ID, as aws_kms_key.id is. The model's
+		// deletion window is the pending window CloudFormation observes
+		// when the stack deletes the key.
+		Kind: graph.KindKMSKey,
+		Resources: []ResourceMapping{{
+			Type: "AWS::KMS::Key",
+			Properties: []PropertyMapping{
+				{"description", "Description"},
+				{"enable_key_rotation", "EnableKeyRotation"},
+				{"deletion_window_in_days", "PendingWindowInDays"},
+				{"policy", "KeyPolicy"},
+			},
+			Tags: true,
+		}},
+		Attributes: []AttributeMapping{refID, {Attr: graph.AttrARN, GetAtt: "Arn"}},
+	},
+	{
+		// `!Ref` of a topic is its ARN, which is also aws_sns_topic.id, so
+		// the ARN is the Ref and the name needs !GetAtt.
+		Kind: graph.KindSNSTopic,
+		Resources: []ResourceMapping{{
+			Type: "AWS::SNS::Topic",
+			Properties: []PropertyMapping{
+				{"name", "TopicName"},
+				{"fifo_topic", "FifoTopic"},
+				{"content_based_deduplication", "ContentBasedDeduplication"},
+				{"kms_master_key_id", "KmsMasterKeyId"},
+			},
+			Tags: true,
+		}},
+		Attributes: []AttributeMapping{
+			{Attr: graph.AttrARN},
+			{Attr: graph.AttrName, GetAtt: "TopicName"},
+		},
+	},
+	{
+		// aws_sns_topic_policy governs one topic; AWS::SNS::TopicPolicy
+		// takes a list of them, so the one topic becomes a one-item list.
+		Kind: graph.KindSNSTopicPolicy,
+		Resources: []ResourceMapping{{
+			Type: "AWS::SNS::TopicPolicy",
+			Properties: []PropertyMapping{
+				{"arn", "Topics"},
+				{"policy", "PolicyDocument"},
+			},
+			ListProperties: []string{"Topics"},
+		}},
+	},
+	{
+		Kind: graph.KindSNSSubscription,
+		Resources: []ResourceMapping{{
+			Type: "AWS::SNS::Subscription",
+			Properties: []PropertyMapping{
+				{"topic_arn", "TopicArn"},
+				{"protocol", "Protocol"},
+				{"endpoint", "Endpoint"},
+				{"raw_message_delivery", "RawMessageDelivery"},
+				{"filter_policy", "FilterPolicy"},
+				{"filter_policy_scope", "FilterPolicyScope"},
+			},
+		}},
+	},
+	{
+		// `!Ref` of a queue is its URL, which is also aws_sqs_queue.id;
+		// the ARN and the name need !GetAtt. The API's attribute names
+		// (MessageRetentionPeriod, ReceiveMessageWaitTimeSeconds) differ
+		// from Terraform's, hence the renames.
+		Kind: graph.KindSQSQueue,
+		Resources: []ResourceMapping{{
+			Type: "AWS::SQS::Queue",
+			Properties: []PropertyMapping{
+				{"name", "QueueName"},
+				{"fifo_queue", "FifoQueue"},
+				{"content_based_deduplication", "ContentBasedDeduplication"},
+				{"visibility_timeout_seconds", "VisibilityTimeout"},
+				{"message_retention_seconds", "MessageRetentionPeriod"},
+				{"receive_wait_time_seconds", "ReceiveMessageWaitTimeSeconds"},
+				{"sqs_managed_sse_enabled", "SqsManagedSseEnabled"},
+				{"kms_master_key_id", "KmsMasterKeyId"},
+				{"kms_data_key_reuse_period_seconds", "KmsDataKeyReusePeriodSeconds"},
+				{"redrive_policy", "RedrivePolicy"},
+			},
+			Tags: true,
+		}},
+		Attributes: []AttributeMapping{
+			{Attr: graph.AttrARN, GetAtt: "Arn"},
+			{Attr: graph.AttrURL},
+			{Attr: graph.AttrName, GetAtt: "QueueName"},
+		},
+	},
+	{
+		// Like a topic policy, a queue policy lists its queues, by URL.
+		Kind: graph.KindSQSQueuePolicy,
+		Resources: []ResourceMapping{{
+			Type: "AWS::SQS::QueuePolicy",
+			Properties: []PropertyMapping{
+				{"queue_url", "Queues"},
+				{"policy", "PolicyDocument"},
+			},
+			ListProperties: []string{"Queues"},
+		}},
+	},
+	{
+		// Terraform's dimensions argument is a map; CloudFormation's is a
+		// list of Name/Value pairs, hence NameValueProperties.
+		Kind: graph.KindMetricAlarm,
+		Resources: []ResourceMapping{{
+			Type: "AWS::CloudWatch::Alarm",
+			Properties: []PropertyMapping{
+				{"alarm_name", "AlarmName"},
+				{"alarm_description", "AlarmDescription"},
+				{"namespace", "Namespace"},
+				{"metric_name", "MetricName"},
+				{"dimensions", "Dimensions"},
+				{"statistic", "Statistic"},
+				{"period", "Period"},
+				{"evaluation_periods", "EvaluationPeriods"},
+				{"threshold", "Threshold"},
+				{"comparison_operator", "ComparisonOperator"},
+				{"treat_missing_data", "TreatMissingData"},
+				{"alarm_actions", "AlarmActions"},
+				{"ok_actions", "OKActions"},
+			},
+			NameValueProperties: []string{"Dimensions"},
+			Tags:                true,
+		}},
 	},
 }

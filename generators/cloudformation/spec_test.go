@@ -29,17 +29,10 @@ func loadSpec(t *testing.T) *schemas.CFNSpec {
 	return s
 }
 
-// allKinds lists every kind the graph package declares. The graph package
-// has no list of its own; when a kind is added there, add it here and the
-// test below demands a mapping for it.
-var allKinds = []graph.Kind{
-	graph.KindVPC, graph.KindSubnet, graph.KindInternetGateway, graph.KindElasticIP,
-	graph.KindNATGateway, graph.KindRouteTable, graph.KindRoute, graph.KindRouteTableAssociation,
-	graph.KindVPCGatewayEndpoint, graph.KindDefaultSecurityGroup, graph.KindLogGroup,
-	graph.KindIAMRole, graph.KindIAMRolePolicy, graph.KindFlowLog,
-}
-
+// TestMappingCoversEveryKind demands a mapping for every kind the graph
+// package declares, in its order, so a new kind cannot be forgotten.
 func TestMappingCoversEveryKind(t *testing.T) {
+	allKinds := graph.AllKinds()
 	table := cloudformation.Mapping()
 	if len(table) != len(allKinds) {
 		t.Errorf("mapping has %d kinds, graph declares %d", len(table), len(allKinds))
@@ -66,8 +59,13 @@ func TestMappingIsACopy(t *testing.T) {
 	table := cloudformation.Mapping()
 	table[0].Resources[0].Properties[0].Property = "Changed"
 	table[3].Attributes[1].ARN.Service = "changed"
+	policy := slices.IndexFunc(table, func(m cloudformation.TypeMapping) bool { return m.Kind == graph.KindIAMRolePolicy })
+	alarm := slices.IndexFunc(table, func(m cloudformation.TypeMapping) bool { return m.Kind == graph.KindMetricAlarm })
+	table[policy].Resources[0].ListProperties[0] = "Changed"
+	table[alarm].Resources[0].NameValueProperties[0] = "Changed"
 	again := cloudformation.Mapping()
-	if again[0].Resources[0].Properties[0].Property == "Changed" || again[3].Attributes[1].ARN.Service == "changed" {
+	if again[0].Resources[0].Properties[0].Property == "Changed" || again[3].Attributes[1].ARN.Service == "changed" ||
+		again[policy].Resources[0].ListProperties[0] == "Changed" || again[alarm].Resources[0].NameValueProperties[0] == "Changed" {
 		t.Errorf("Mapping returned the table itself, not a copy")
 	}
 }
@@ -99,6 +97,45 @@ func TestMappingAgainstSpec(t *testing.T) {
 			}
 			if r.PrimaryRef != "" {
 				check(r.PrimaryRef)
+			}
+			// A property rewritten into a list must be a list, and one
+			// rewritten into Name/Value pairs a list of exactly that shape.
+			reshaped := func(property, how string) (*schemas.Property, bool) {
+				mapped := slices.ContainsFunc(r.Properties, func(p cloudformation.PropertyMapping) bool { return p.Property == property })
+				spec, ok := typ.Properties[property]
+				switch {
+				case !mapped:
+					t.Errorf("%s: %s property %s is not mapped from the model", m.Kind, how, property)
+				case !ok:
+					// Reported by check.
+				case spec.Type != schemas.TypeList:
+					t.Errorf("%s: %s property %s.%s is not a list in the spec", m.Kind, how, r.Type, property)
+				default:
+					return spec, true
+				}
+				return nil, false
+			}
+			for _, property := range r.ListProperties {
+				reshaped(property, "list")
+			}
+			for _, property := range r.NameValueProperties {
+				spec, ok := reshaped(property, "name/value")
+				if !ok {
+					continue
+				}
+				item, name, ok := s.ResolvePropertyType(r.Type, spec.ItemType)
+				if !ok {
+					t.Errorf("%s: items of %s.%s are not a property type", m.Kind, r.Type, property)
+					continue
+				}
+				var fields []string
+				for field := range item.Properties {
+					fields = append(fields, field)
+				}
+				sort.Strings(fields)
+				if got := strings.Join(fields, ","); got != "Name,Value" {
+					t.Errorf("%s: %s has fields %s, want Name,Value", m.Kind, name, got)
+				}
 			}
 			for name, p := range typ.Properties {
 				if p.Required && !covered[name] {

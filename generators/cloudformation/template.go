@@ -92,6 +92,13 @@ type tag struct {
 	Value any    `yaml:"Value"`
 }
 
+// nameValue is one entry of a list of Name/Value pairs, such as an
+// alarm's Dimensions. Value is `any` because it is usually a reference.
+type nameValue struct {
+	Name  string `yaml:"Name"`
+	Value any    `yaml:"Value"`
+}
+
 // output is one entry of Outputs. Every output is exported: the point of a
 // VPC stack's outputs is that application stacks import them.
 type output struct {

@@ -100,6 +100,21 @@ func (r *resolver) fields(object graph.Object) (yaml.MapSlice, error) {
 	return out, nil
 }
 
+// nameValues converts an Object into the Name/Value list CloudFormation
+// uses for an alarm's dimensions. Each key is a name the service defines
+// (QueueName), so it is written as given, like an Object's keys.
+func (r *resolver) nameValues(object graph.Object) ([]nameValue, error) {
+	out := make([]nameValue, len(object))
+	for i, f := range object {
+		converted, err := r.value(f.Value)
+		if err != nil {
+			return nil, fmt.Errorf("key %q: %w", f.Key, err)
+		}
+		out[i] = nameValue{Name: f.Key, Value: converted}
+	}
+	return out, nil
+}
+
 // scalar converts the values that become one intrinsic function.
 func (r *resolver) scalar(v graph.Value) (intrinsic, error) {
 	switch v := v.(type) {

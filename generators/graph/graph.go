@@ -102,7 +102,53 @@ const (
 	// (String "cloud-watch-logs"), log_destination (Ref to a log_group ARN),
 	// iam_role_arn (Ref to an iam_role ARN), max_aggregation_interval (Int).
 	KindFlowLog Kind = "flow_log"
+
+	// KindKMSKey: description (String), enable_key_rotation (Bool),
+	// deletion_window_in_days (Int), policy (Document). AttrID is the key
+	// ID, AttrARN its ARN.
+	KindKMSKey Kind = "kms_key"
+	// KindSNSTopic: name (String or Join), fifo_topic (Bool),
+	// content_based_deduplication (Bool), kms_master_key_id (String such as
+	// "alias/aws/sns", or a Ref to a kms_key ARN). AttrARN is the topic ARN
+	// (what CloudFormation's Ref returns), AttrName its name.
+	KindSNSTopic Kind = "sns_topic"
+	// KindSNSTopicPolicy: arn (Ref to a topic ARN), policy (Document). The
+	// policy replaces the topic's default policy.
+	KindSNSTopicPolicy Kind = "sns_topic_policy"
+	// KindSNSSubscription: topic_arn (Ref), protocol (String "sqs",
+	// "email"), endpoint (Ref to a queue ARN, or a String address),
+	// raw_message_delivery (Bool), filter_policy (Document),
+	// filter_policy_scope (String "MessageAttributes" or "MessageBody").
+	KindSNSSubscription Kind = "sns_subscription"
+	// KindSQSQueue: name (String or Join), fifo_queue (Bool),
+	// content_based_deduplication (Bool), visibility_timeout_seconds,
+	// message_retention_seconds, receive_wait_time_seconds (Int),
+	// sqs_managed_sse_enabled (Bool) or kms_master_key_id (Ref to a kms_key
+	// ARN), kms_data_key_reuse_period_seconds (Int), redrive_policy
+	// (Document with deadLetterTargetArn and maxReceiveCount). AttrARN is the
+	// queue ARN, AttrURL its URL (CloudFormation's Ref), AttrName its name.
+	KindSQSQueue Kind = "sqs_queue"
+	// KindSQSQueuePolicy: queue_url (Ref with AttrURL), policy (Document).
+	KindSQSQueuePolicy Kind = "sqs_queue_policy"
+	// KindMetricAlarm: alarm_name, alarm_description, namespace,
+	// metric_name, statistic, comparison_operator, treat_missing_data
+	// (String), period, evaluation_periods, threshold (Int), dimensions
+	// (Object of dimension name to value), alarm_actions and ok_actions
+	// (List of topic ARN Refs). CloudFormation writes dimensions as a list
+	// of Name/Value pairs.
+	KindMetricAlarm Kind = "metric_alarm"
 )
+
+// AllKinds lists every kind, in declaration order, so generators can test
+// that each has a mapping.
+func AllKinds() []Kind {
+	return []Kind{
+		KindVPC, KindSubnet, KindInternetGateway, KindElasticIP, KindNATGateway, KindRouteTable, KindRoute,
+		KindRouteTableAssociation, KindVPCGatewayEndpoint, KindDefaultSecurityGroup, KindLogGroup, KindIAMRole,
+		KindIAMRolePolicy, KindFlowLog, KindKMSKey, KindSNSTopic, KindSNSTopicPolicy, KindSNSSubscription,
+		KindSQSQueue, KindSQSQueuePolicy, KindMetricAlarm,
+	}
+}
 
 // Component is one resource of the architecture.
 //

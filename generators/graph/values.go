@@ -48,6 +48,8 @@ const (
 	// AttrDefaultSecurityGroup is the ID of a VPC's default security group,
 	// which AWS creates with the VPC.
 	AttrDefaultSecurityGroup Attr = "default_security_group_id"
+	// AttrURL is a queue's URL.
+	AttrURL Attr = "url"
 )
 
 // Ref reads an attribute of another component. It also orders creation:

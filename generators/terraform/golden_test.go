@@ -30,6 +30,7 @@ var goldenCases = []struct {
 	{"vpc", vpcGraph},
 	{"minimal", minimalGraph},
 	{"values", valuesGraph},
+	{"fanout", fanoutGraph},
 }
 
 func TestGenerateGolden(t *testing.T) {

@@ -6,7 +6,8 @@ import "github.com/scaffold-iac/scaffold/generators/graph"
 // package's goldens change only when the generator does.
 
 // vpcGraph is a two-AZ VPC with one NAT gateway, an S3 endpoint, flow logs
-// and a locked-down default security group: every kind the generator maps.
+// and a locked-down default security group: every network kind the
+// generator maps. fanoutGraph covers the messaging kinds.
 func vpcGraph() *graph.Graph {
 	name := func(suffix string) graph.Value { return graph.Join{graph.Param("name"), graph.String(suffix)} }
 	g := &graph.Graph{
@@ -281,4 +282,239 @@ func valuesGraph() *graph.Graph {
 			},
 		},
 	}
+}
+
+// fanoutGraph is what the fanout blueprint builds: an orders topic that
+// fans out to two queues, each with a dead-letter queue, an access policy,
+// a subscription and an alarm on its dead-letter queue. One queue pair uses
+// SQS-managed encryption and the other a customer-managed key, so both
+// spellings of encryption are pinned, as are the three policy-shaped string
+// arguments (policy, redrive_policy, filter_policy) and the dimensions map.
+func fanoutGraph() *graph.Graph {
+	name := func(suffix string) graph.Value { return graph.Join{graph.Param("name"), graph.String(suffix)} }
+	accountRoot := graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":iam::"), graph.PseudoAccountID, graph.String(":root")}
+	statement := func(fields ...graph.Field) graph.Object { return graph.Object(fields) }
+	policy := func(statements ...graph.Value) graph.Document {
+		return graph.Document{
+			{Key: "Version", Value: graph.String("2012-10-17")},
+			{Key: "Statement", Value: graph.List(statements)},
+		}
+	}
+	// Key policies replace the default one, so each starts by giving the
+	// account itself full control; without it nobody could manage the key.
+	keyPolicy := func(extra ...graph.Value) graph.Document {
+		return policy(append([]graph.Value{
+			statement(
+				graph.Field{Key: "Sid", Value: graph.String("AccountAdministers")},
+				graph.Field{Key: "Effect", Value: graph.String("Allow")},
+				graph.Field{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: accountRoot}}},
+				graph.Field{Key: "Action", Value: graph.String("kms:*")},
+				graph.Field{Key: "Resource", Value: graph.String("*")},
+			),
+			statement(
+				graph.Field{Key: "Sid", Value: graph.String("SNSEncrypts")},
+				graph.Field{Key: "Effect", Value: graph.String("Allow")},
+				graph.Field{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.String("sns.amazonaws.com")}}},
+				graph.Field{Key: "Action", Value: graph.Strings("kms:GenerateDataKey*", "kms:Decrypt")},
+				graph.Field{Key: "Resource", Value: graph.String("*")},
+				graph.Field{Key: "Condition", Value: graph.Object{
+					{Key: "StringEquals", Value: graph.Object{{Key: "aws:SourceAccount", Value: graph.PseudoAccountID}}},
+				}},
+			),
+		}, extra...)...)
+	}
+	denyInsecure := func(action string, resource graph.Value) graph.Object {
+		return statement(
+			graph.Field{Key: "Sid", Value: graph.String("DenyInsecureTransport")},
+			graph.Field{Key: "Effect", Value: graph.String("Deny")},
+			graph.Field{Key: "Principal", Value: graph.String("*")},
+			graph.Field{Key: "Action", Value: graph.String(action)},
+			graph.Field{Key: "Resource", Value: resource},
+			graph.Field{Key: "Condition", Value: graph.Object{
+				{Key: "Bool", Value: graph.Object{{Key: "aws:SecureTransport", Value: graph.String("false")}}},
+			}},
+		)
+	}
+
+	g := &graph.Graph{
+		Name:        "orders",
+		Blueprint:   "fanout",
+		Description: "An SNS topic that fans orders out to SQS queues, each with a dead-letter queue and an alarm on it.",
+		Region:      "eu-west-1",
+		Tags:        []graph.Tag{{Key: "Project", Value: "orders"}, {Key: "scaffold:blueprint", Value: "fanout"}},
+		Parameters: []graph.Parameter{{
+			Name:           "name",
+			Type:           graph.ParamString,
+			Description:    "Prefix for resource names.",
+			Default:        graph.String("orders"),
+			Pattern:        "^[a-z][a-z0-9-]*$",
+			ConstraintHelp: "must start with a lowercase letter and contain only lowercase letters, digits and hyphens",
+			MinLength:      1,
+			MaxLength:      32,
+		}},
+	}
+	g.Add(
+		graph.Component{
+			// CloudWatch publishes alarms to a topic under this key, which
+			// an AWS managed key could not allow. The statement is the one
+			// AWS documents for alarms, without a source condition.
+			ID: "topic_key", Kind: graph.KindKMSKey, Label: "key for the topics", Group: "encryption",
+			Properties: []graph.Property{
+				{Name: "description", Value: graph.String("Encrypts the orders and alarms topics.")},
+				{Name: "enable_key_rotation", Value: graph.Bool(true)},
+				{Name: "deletion_window_in_days", Value: graph.Int(30)},
+				{Name: "policy", Value: keyPolicy(statement(
+					graph.Field{Key: "Sid", Value: graph.String("CloudWatchAlarmsEncrypt")},
+					graph.Field{Key: "Effect", Value: graph.String("Allow")},
+					graph.Field{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.String("cloudwatch.amazonaws.com")}}},
+					graph.Field{Key: "Action", Value: graph.Strings("kms:GenerateDataKey*", "kms:Decrypt")},
+					graph.Field{Key: "Resource", Value: graph.String("*")},
+				))},
+			},
+			Name: name("-topics"),
+		},
+		graph.Component{
+			ID: "queue_key", Kind: graph.KindKMSKey, Label: "key for the shipping queues", Group: "encryption",
+			Properties: []graph.Property{
+				{Name: "description", Value: graph.String("Encrypts the shipping queue and its dead-letter queue.")},
+				{Name: "enable_key_rotation", Value: graph.Bool(true)},
+				{Name: "deletion_window_in_days", Value: graph.Int(30)},
+				{Name: "policy", Value: keyPolicy()},
+			},
+			Name: name("-queues"),
+		},
+		graph.Component{
+			ID: "orders_topic", Kind: graph.KindSNSTopic, Label: "orders topic", Group: "topics",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-orders")},
+				{Name: "kms_master_key_id", Value: graph.RefARN("topic_key")},
+			},
+		},
+		graph.Component{
+			ID: "orders_topic_policy", Kind: graph.KindSNSTopicPolicy, Label: "who may use the orders topic", Group: "topics",
+			Properties: []graph.Property{
+				{Name: "arn", Value: graph.RefARN("orders_topic")},
+				{Name: "policy", Value: policy(
+					statement(
+						graph.Field{Key: "Sid", Value: graph.String("AccountPublishesAndSubscribes")},
+						graph.Field{Key: "Effect", Value: graph.String("Allow")},
+						graph.Field{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: accountRoot}}},
+						graph.Field{Key: "Action", Value: graph.Strings("sns:Publish", "sns:Subscribe")},
+						graph.Field{Key: "Resource", Value: graph.RefARN("orders_topic")},
+					),
+					denyInsecure("sns:Publish", graph.RefARN("orders_topic")),
+				)},
+			},
+		},
+		graph.Component{
+			ID: "alarms_topic", Kind: graph.KindSNSTopic, Label: "topic for dead-letter alarms", Group: "topics",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-alarms")},
+				{Name: "kms_master_key_id", Value: graph.RefARN("topic_key")},
+			},
+		},
+	)
+
+	consumers := []struct {
+		id string
+		// kms, when set, encrypts the pair with the queue key instead of
+		// SQS-managed keys.
+		kms    bool
+		filter graph.Document
+	}{
+		{id: "billing", filter: graph.Document{{Key: "eventType", Value: graph.Strings("OrderPlaced")}}},
+		{id: "shipping", kms: true},
+	}
+	for _, c := range consumers {
+		encryption := []graph.Property{{Name: "sqs_managed_sse_enabled", Value: graph.Bool(true)}}
+		if c.kms {
+			encryption = []graph.Property{
+				{Name: "kms_master_key_id", Value: graph.RefARN("queue_key")},
+				{Name: "kms_data_key_reuse_period_seconds", Value: graph.Int(300)},
+			}
+		}
+		queue, dlq := c.id+"_queue", c.id+"_dlq"
+		subscription := []graph.Property{
+			{Name: "topic_arn", Value: graph.RefARN("orders_topic")},
+			{Name: "protocol", Value: graph.String("sqs")},
+			{Name: "endpoint", Value: graph.RefARN(queue)},
+			{Name: "raw_message_delivery", Value: graph.Bool(true)},
+		}
+		if c.filter != nil {
+			subscription = append(subscription,
+				graph.Property{Name: "filter_policy", Value: c.filter},
+				graph.Property{Name: "filter_policy_scope", Value: graph.String("MessageAttributes")},
+			)
+		}
+		g.Add(
+			graph.Component{
+				ID: dlq, Kind: graph.KindSQSQueue, Label: c.id + " dead-letter queue", Group: c.id,
+				Properties: append([]graph.Property{
+					{Name: "name", Value: name("-" + c.id + "-dlq")},
+					{Name: "message_retention_seconds", Value: graph.Int(1209600)},
+				}, encryption...),
+			},
+			graph.Component{
+				ID: queue, Kind: graph.KindSQSQueue, Label: c.id + " queue", Group: c.id,
+				Properties: append(append([]graph.Property{
+					{Name: "name", Value: name("-" + c.id)},
+					{Name: "visibility_timeout_seconds", Value: graph.Int(30)},
+					{Name: "receive_wait_time_seconds", Value: graph.Int(20)},
+				}, encryption...), graph.Property{Name: "redrive_policy", Value: graph.Document{
+					{Key: "deadLetterTargetArn", Value: graph.RefARN(dlq)},
+					{Key: "maxReceiveCount", Value: graph.Int(5)},
+				}}),
+			},
+			graph.Component{
+				ID: c.id + "_queue_policy", Kind: graph.KindSQSQueuePolicy, Label: "the orders topic may send to the " + c.id + " queue", Group: c.id,
+				Properties: []graph.Property{
+					{Name: "queue_url", Value: graph.Ref{Component: queue, Attr: graph.AttrURL}},
+					{Name: "policy", Value: policy(
+						statement(
+							graph.Field{Key: "Sid", Value: graph.String("OrdersTopicSends")},
+							graph.Field{Key: "Effect", Value: graph.String("Allow")},
+							graph.Field{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.String("sns.amazonaws.com")}}},
+							graph.Field{Key: "Action", Value: graph.String("sqs:SendMessage")},
+							graph.Field{Key: "Resource", Value: graph.RefARN(queue)},
+							graph.Field{Key: "Condition", Value: graph.Object{
+								{Key: "ArnEquals", Value: graph.Object{{Key: "aws:SourceArn", Value: graph.RefARN("orders_topic")}}},
+							}},
+						),
+						denyInsecure("sqs:*", graph.RefARN(queue)),
+					)},
+				},
+			},
+			graph.Component{
+				// Until the queue policy exists, SNS cannot deliver, and the
+				// first messages would be lost.
+				ID: c.id + "_subscription", Kind: graph.KindSNSSubscription, Label: c.id + " queue subscribes to orders", Group: c.id,
+				Properties: subscription,
+				DependsOn:  []string{c.id + "_queue_policy"},
+			},
+			graph.Component{
+				ID: c.id + "_dlq_alarm", Kind: graph.KindMetricAlarm, Label: "messages in the " + c.id + " dead-letter queue", Group: c.id,
+				Properties: []graph.Property{
+					{Name: "alarm_name", Value: name("-" + c.id + "-dlq-not-empty")},
+					{Name: "alarm_description", Value: graph.String("Messages the " + c.id + " consumer failed to process reached its dead-letter queue.")},
+					{Name: "namespace", Value: graph.String("AWS/SQS")},
+					{Name: "metric_name", Value: graph.String("ApproximateNumberOfMessagesVisible")},
+					{Name: "dimensions", Value: graph.Object{{Key: "QueueName", Value: graph.Ref{Component: dlq, Attr: graph.AttrName}}}},
+					{Name: "statistic", Value: graph.String("Maximum")},
+					{Name: "period", Value: graph.Int(300)},
+					{Name: "evaluation_periods", Value: graph.Int(1)},
+					{Name: "threshold", Value: graph.Int(0)},
+					{Name: "comparison_operator", Value: graph.String("GreaterThanThreshold")},
+					{Name: "treat_missing_data", Value: graph.String("notBreaching")},
+					{Name: "alarm_actions", Value: graph.List{graph.RefARN("alarms_topic")}},
+				},
+			},
+		)
+	}
+	g.Outputs = []graph.Output{
+		{Name: "orders_topic_arn", Description: "ARN of the orders topic; publish order events here.", Value: graph.RefARN("orders_topic")},
+		{Name: "queue_urls", Description: "URLs of the billing and shipping queues.",
+			Value: graph.List{graph.Ref{Component: "billing_queue", Attr: graph.AttrURL}, graph.Ref{Component: "shipping_queue", Attr: graph.AttrURL}}},
+		{Name: "alarms_topic_arn", Description: "ARN of the topic the dead-letter alarms notify; subscribe to it.", Value: graph.RefARN("alarms_topic")},
+	}
+	return g
 }

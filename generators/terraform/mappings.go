@@ -118,8 +118,10 @@ func (m TypeMapping) clone() TypeMapping {
 	return m
 }
 
-// Attribute lists shared by several kinds. Every resource's `id` is what
-// AttrID means; kinds add `arn` and `name` where the provider exports them.
+// Attribute lists shared by several kinds. For most kinds the resource's
+// `id` is what AttrID means; kinds add `arn` and `name` where the provider
+// exports them. Kinds whose `id` is something else (a topic's ARN, a
+// queue's URL) list their attributes inline and leave AttrID out.
 var (
 	idOnly    = []AttributeMapping{{graph.AttrID, "id"}}
 	idAndARN  = []AttributeMapping{{graph.AttrID, "id"}, {graph.AttrARN, "arn"}}
@@ -243,5 +245,78 @@ var mappings = []TypeMapping{
 		},
 		Attributes: idAndARN,
 		Tags:       true,
+	},
+	{
+		// aws_kms_key.id is the key ID as well, but key_id says so. A
+		// policy replaces the default key policy entirely, which is why
+		// blueprints grant the account itself kms:* in it.
+		Kind:       graph.KindKMSKey,
+		Type:       "aws_kms_key",
+		Properties: []string{"description", "enable_key_rotation", "deletion_window_in_days", "policy"},
+		Attributes: []AttributeMapping{{graph.AttrID, "key_id"}, {graph.AttrARN, "arn"}},
+		Tags:       true,
+	},
+	{
+		// A topic's id is its ARN. Only AttrARN is offered for it, so that a
+		// Ref says which value it means, as it must in CloudFormation, where
+		// !Ref returns the ARN.
+		Kind: graph.KindSNSTopic,
+		Type: "aws_sns_topic",
+		Properties: []string{
+			"name", "fifo_topic", "content_based_deduplication", "kms_master_key_id",
+		},
+		Attributes: []AttributeMapping{{graph.AttrARN, "arn"}, {graph.AttrName, "name"}},
+		Tags:       true,
+	},
+	{
+		// The topic's own policy argument is never set: two resources
+		// owning one policy would undo each other on every apply. Nothing
+		// reads a topic policy, so it exposes no attributes.
+		Kind:       graph.KindSNSTopicPolicy,
+		Type:       "aws_sns_topic_policy",
+		Properties: []string{"arn", "policy"},
+	},
+	{
+		// Nothing reads a subscription, and the CloudFormation mapping
+		// offers no attributes for it, so neither does this one: a Ref
+		// that works in one format must work in the other.
+		Kind: graph.KindSNSSubscription,
+		Type: "aws_sns_topic_subscription",
+		Properties: []string{
+			"topic_arn", "protocol", "endpoint", "raw_message_delivery", "filter_policy", "filter_policy_scope",
+		},
+	},
+	{
+		// A queue's id is its URL, not an ID, so AttrID is not offered:
+		// policies need the URL and everything else the ARN, and a Ref
+		// must say which.
+		Kind: graph.KindSQSQueue,
+		Type: "aws_sqs_queue",
+		Properties: []string{
+			"name", "fifo_queue", "content_based_deduplication", "visibility_timeout_seconds",
+			"message_retention_seconds", "receive_wait_time_seconds", "sqs_managed_sse_enabled",
+			"kms_master_key_id", "kms_data_key_reuse_period_seconds", "redrive_policy",
+		},
+		Attributes: []AttributeMapping{{graph.AttrARN, "arn"}, {graph.AttrURL, "url"}, {graph.AttrName, "name"}},
+		Tags:       true,
+	},
+	{
+		// As for topics, the queue's own policy argument is never set.
+		Kind:       graph.KindSQSQueuePolicy,
+		Type:       "aws_sqs_queue_policy",
+		Properties: []string{"queue_url", "policy"},
+	},
+	{
+		// dimensions is a map(string) argument, so the model's Object
+		// renders as an HCL object; CloudFormation needs Name/Value pairs.
+		// Like subscriptions, alarms expose no attributes in either format.
+		Kind: graph.KindMetricAlarm,
+		Type: "aws_cloudwatch_metric_alarm",
+		Properties: []string{
+			"alarm_name", "alarm_description", "namespace", "metric_name", "statistic",
+			"comparison_operator", "treat_missing_data", "period", "evaluation_periods", "threshold",
+			"dimensions", "alarm_actions", "ok_actions",
+		},
+		Tags: true,
 	},
 }

@@ -1,13 +1,7 @@
 package terraform
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -43,18 +37,14 @@ func loadSchema(t *testing.T) *schemas.TerraformSchema {
 // to reading a value only the provider computes.
 func settable(a *schemas.Attribute) bool { return a.Required || a.Optional }
 
-// TestMappingCoversEveryKind reads the Kind constants from the graph
-// package's source, since the package exports no list of them, and expects
-// a mapping for each: adding a kind without teaching this generator fails
-// here rather than in a user's terminal.
+// TestMappingCoversEveryKind expects a mapping for each kind the graph
+// package lists, in its order: adding a kind without teaching this generator
+// fails here rather than in a user's terminal.
 func TestMappingCoversEveryKind(t *testing.T) {
-	kinds := declaredKinds(t)
-	if len(kinds) == 0 {
-		t.Fatal("found no Kind constants in ../graph; has the model moved?")
-	}
-	var mapped []string
+	kinds := graph.AllKinds()
+	var mapped []graph.Kind
 	for _, m := range Mapping() {
-		mapped = append(mapped, string(m.Kind))
+		mapped = append(mapped, m.Kind)
 	}
 	for _, kind := range kinds {
 		if !slices.Contains(mapped, kind) {
@@ -63,58 +53,12 @@ func TestMappingCoversEveryKind(t *testing.T) {
 	}
 	for _, kind := range mapped {
 		if !slices.Contains(kinds, kind) {
-			t.Errorf("mapping for %q, which the graph package does not declare", kind)
+			t.Errorf("mapping for %q, which graph.AllKinds does not list", kind)
 		}
 	}
 	if !slices.Equal(mapped, kinds) {
-		t.Errorf("mapping order %q, want the graph package's declaration order %q", mapped, kinds)
+		t.Errorf("mapping order %q, want graph.AllKinds' order %q", mapped, kinds)
 	}
-}
-
-// declaredKinds returns the values of the graph package's Kind constants in
-// declaration order.
-func declaredKinds(t *testing.T) []string {
-	t.Helper()
-	fset := token.NewFileSet()
-	paths, err := filepath.Glob(filepath.Join("..", "graph", "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(paths)
-	var kinds []string
-	for _, path := range paths {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, decl := range file.Decls {
-			gen, ok := decl.(*ast.GenDecl)
-			if !ok || gen.Tok != token.CONST {
-				continue
-			}
-			for _, spec := range gen.Specs {
-				value := spec.(*ast.ValueSpec)
-				if ident, ok := value.Type.(*ast.Ident); !ok || ident.Name != "Kind" {
-					continue
-				}
-				for _, v := range value.Values {
-					literal, ok := v.(*ast.BasicLit)
-					if !ok || literal.Kind != token.STRING {
-						t.Fatalf("%s: a Kind constant that is not a string literal", fset.Position(v.Pos()))
-					}
-					kind, err := strconv.Unquote(literal.Value)
-					if err != nil {
-						t.Fatal(err)
-					}
-					kinds = append(kinds, kind)
-				}
-			}
-		}
-	}
-	return kinds
 }
 
 // TestMappingMatchesSchema holds the table against the provider schema:
@@ -261,7 +205,7 @@ func TestMappingReturnsCopies(t *testing.T) {
 	if again, _ := MappingFor(graph.KindVPCGatewayEndpoint); again.Implied[0].Name != "vpc_endpoint_type" {
 		t.Fatal("changing MappingFor's result changed the generator's table")
 	}
-	if _, ok := MappingFor("sqs_queue"); ok {
+	if _, ok := MappingFor("message_queue"); ok {
 		t.Error("MappingFor of an unknown kind reported a mapping")
 	}
 }

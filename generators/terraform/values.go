@@ -193,8 +193,11 @@ func (r *renderer) reference(ref graph.Ref) (hcl.Traversal, error) {
 }
 
 // attributeNames lists a kind's neutral attributes for error messages, in
-// the table's fixed order.
+// the table's fixed order. Policies and the like expose none.
 func attributeNames(m *TypeMapping) string {
+	if len(m.Attributes) == 0 {
+		return "none"
+	}
 	names := make([]string, len(m.Attributes))
 	for i, a := range m.Attributes {
 		names[i] = string(a.Attr)
