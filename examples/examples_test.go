@@ -34,6 +34,9 @@ var Examples = []struct {
 	{"vpc-2az-per-az-nat", []string{"vpc", "--name", "lab", "--azs", "2", "--nat", "per-az"}},
 	{"vpc-3az-single-nat-isolated", []string{"vpc", "--name", "shop", "--azs", "3", "--nat", "single", "--isolated-subnets", "--cidr", "10.20.0.0/16", "--tag", "Environment=staging", "--tag", "CostCenter=1234"}},
 	{"vpc-1az-no-nat", []string{"vpc", "--name", "sandbox", "--region", "eu-west-1", "--azs", "1", "--nat", "none", "--cidr", "192.168.0.0/20", "--endpoints", "s3", "--flow-logs", "off"}},
+	{"fanout-product-events", []string{"fanout", "--topic", "product-events", "--queues", "inventory,search-index,notification"}},
+	{"fanout-fifo-filter", []string{"fanout", "--name", "shop", "--topic", "orders", "--queues", "billing,shipping", "--fifo", "--content-dedup", "--filter", `billing={"eventType":["OrderPlaced"]}`}},
+	{"fanout-kms-alarms", []string{"fanout", "--name", "secure", "--topic", "audit", "--queues", "archive,siem", "--kms", "--alarm-email", "ops@example.com", "--max-receive", "3", "--visibility-timeout", "2m", "--retention", "7d", "--raw-delivery", "off"}},
 	{"vpc-2az-kms-no-endpoints", []string{"vpc", "--name", "secure", "--region", "us-east-2", "--cidr", "172.16.0.0/24", "--endpoints", "none", "--flow-log-retention", "14", "--flow-log-kms-key", "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}},
 }
 
@@ -136,7 +139,7 @@ func TestExamplesValidate(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(ex.Dir, "terraform", "main.tf")); err != nil {
 				t.Errorf("example has no Terraform: %v", err)
 			}
-			if _, err := os.Stat(filepath.Join(ex.Dir, "cloudformation", "vpc.yaml")); err != nil {
+			if _, err := os.Stat(filepath.Join(ex.Dir, "cloudformation", ex.Args[0]+".yaml")); err != nil {
 				t.Errorf("example has no CloudFormation: %v", err)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
 	validatecmd "github.com/scaffold-iac/scaffold/cmd/validate"
 	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
 )
@@ -23,6 +24,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		Long: `scaffold turns the reference AWS architectures a DevOps engineer learns first into
 deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 		Example: `  scaffold vpc --azs 2 --format terraform --out ./lab-vpc
+  scaffold fanout --topic product-events --queues inventory,search-index,notification
   scaffold validate ./lab-vpc`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -49,6 +51,7 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 	})
 	cmd.AddCommand(
 		vpccmd.NewCmdVPC(f, nil),
+		fanoutcmd.NewCmdFanout(f, nil),
 		validatecmd.NewCmdValidate(f, nil),
 		&cobra.Command{
 			Use:   "version",

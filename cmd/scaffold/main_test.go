@@ -54,6 +54,26 @@ func TestBadInput(t *testing.T) {
 				os.WriteFile(filepath.Join(out, "main.tf"), []byte("# mine\n"), 0o644)
 			},
 			wantErr: `error: output directory "OUT" holds files scaffold did not generate (main.tf); choose another --out or pass --force to overwrite`},
+		{name: "fanout: 21 queues", args: []string{"fanout", "--queues", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u"}, wantExit: 2,
+			wantErr: `error: invalid value "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u" for --queues: 21 queues; a fan-out here takes 1 to 20`},
+		{name: "fanout: duplicate queue", args: []string{"fanout", "--queues", "billing,billing"}, wantExit: 2,
+			wantErr: `error: invalid value "billing" for --queues: is listed twice`},
+		{name: "fanout: bad filter JSON", args: []string{"fanout", "--queues", "billing", "--filter", `billing={"eventType":[}`}, wantExit: 2,
+			wantErr: `error: invalid value "billing={\"eventType\":[}" for --filter: not valid JSON: invalid character '}' looking for beginning of value`},
+		{name: "fanout: filter without queue", args: []string{"fanout", "--filter", `{"a":["b"]}`}, wantExit: 2,
+			wantErr: `error: invalid value "{\"a\":[\"b\"]}" for --filter: want QUEUE=JSON, such as billing='{"eventType":["OrderPlaced"]}'`},
+		{name: "fanout: filter for unknown queue", args: []string{"fanout", "--queues", "billing", "--filter", `shipping={"a":["b"]}`}, wantExit: 2,
+			wantErr: `error: invalid value "shipping={\"a\":[\"b\"]}" for --filter: no queue named "shipping"; queues: billing`},
+		{name: "fanout: fifo name", args: []string{"fanout", "--fifo", "--queues", "billing.fifo"}, wantExit: 2,
+			wantErr: `error: invalid value "billing.fifo" for --queues: give the name without .fifo; --fifo adds it`},
+		{name: "fanout: visibility over 12h", args: []string{"fanout", "--visibility-timeout", "13h"}, wantExit: 2,
+			wantErr: `error: invalid value "13h" for --visibility-timeout: must be whole seconds from 0s to 12h`},
+		{name: "fanout: retention 30s", args: []string{"fanout", "--retention", "30s"}, wantExit: 2,
+			wantErr: `error: invalid value "30s" for --retention: must be whole seconds from 60s to 14d`},
+		{name: "fanout: retention 15d", args: []string{"fanout", "--retention", "15d"}, wantExit: 2,
+			wantErr: `error: invalid value "15d" for --retention: must be whole seconds from 60s to 14d`},
+		{name: "fanout: retention not a duration", args: []string{"fanout", "--retention", "4 days"}, wantExit: 2,
+			wantErr: `error: invalid value "4 days" for --retention: want a whole number with a unit: s, m, h or d (for example 30s, 15m, 12h, 4d)`},
 		{name: "validate without dir", args: []string{"validate"}, wantExit: 2,
 			wantErr: `error: validate needs one argument: the directory to check`},
 		{name: "unknown command", args: []string{"vcp"}, wantExit: 2,
@@ -83,7 +103,7 @@ func TestBadInput(t *testing.T) {
 			before := snapshot(t, tmp)
 			streams, stdout, stderr := cmdutil.TestIOStreams()
 			args := tt.args
-			if args[0] == "vpc" {
+			if args[0] == "vpc" || args[0] == "fanout" {
 				args = append(append([]string{}, args...), "--out", out)
 			}
 			code := run(args, streams)
