@@ -1,6 +1,7 @@
 package fanout
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -93,22 +94,63 @@ func testSteps(p Params) string {
 	var b strings.Builder
 	b.WriteString("Publish one message and read it from every queue (values from `terraform output`; with CloudFormation, read the same values from the stack outputs):\n\n```sh\n")
 	b.WriteString("TOPIC_ARN=$(terraform -chdir=terraform output -raw topic_arn)\n")
-	publish := `aws sns publish --topic-arn "$TOPIC_ARN" --message '{"hello":"fan-out"}'`
-	if p.FIFO {
-		publish += " --message-group-id demo"
-		if !p.ContentDedup {
-			publish += " --message-deduplication-id demo-1"
+	// Each publish has its own body (and deduplication ID), or a FIFO
+	// topic would drop the second one as a duplicate.
+	publishCommand := func(n int) string {
+		cmd := fmt.Sprintf(`aws sns publish --topic-arn "$TOPIC_ARN" --message '{"hello":"fan-out","n":%d}'`, n)
+		if p.FIFO {
+			cmd += " --message-group-id demo"
+			if !p.ContentDedup {
+				cmd += fmt.Sprintf(" --message-deduplication-id demo-%d", n)
+			}
 		}
+		return cmd
 	}
-	b.WriteString(publish + "\n")
+	b.WriteString(publishCommand(1) + "\n")
 	for _, q := range p.queues() {
 		fmt.Fprintf(&b, "aws sqs receive-message --wait-time-seconds 10 --queue-url \"$(terraform -chdir=terraform output -raw %s_queue_url)\"\n", q.Prefix)
 	}
 	b.WriteString("```\n\n")
-	if len(p.Filters) > 0 {
-		b.WriteString("A queue with a filter receives only messages that match it: publish again with matching message attributes (or body, for body filters) to see it arrive there.")
-	} else {
+	if len(p.Filters) == 0 {
 		b.WriteString("Every queue receives the message.")
+		return b.String()
 	}
-	return b.String()
+	b.WriteString("Queues with a filter do not receive that message: they receive only messages that match their filter policy.")
+	for i, f := range p.Filters {
+		attributes, ok := matchingAttributes(f.Policy)
+		if p.FilterScope != ScopeAttributes || !ok {
+			fmt.Fprintf(&b, " To see %s receive one, publish a message whose %s matches %s.", f.Queue, map[FilterScope]string{ScopeAttributes: "attributes", ScopeBody: "body"}[p.FilterScope], compactJSON(f.Policy))
+			continue
+		}
+		fmt.Fprintf(&b, " This one reaches %s (and every queue without a filter):\n\n```sh\n%s --message-attributes '%s'\n```\n", f.Queue, publishCommand(i+2), attributes)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// matchingAttributes returns SNS message attributes (as the aws CLI takes
+// them) that satisfy a filter policy made only of exact string matches;
+// false for anything subtler, which the README then describes in words.
+func matchingAttributes(policy string) (string, bool) {
+	doc, err := FilterDocument(policy)
+	if err != nil {
+		return "", false
+	}
+	var parts []string
+	for _, field := range doc {
+		list, ok := field.Value.(graph.List)
+		if !ok || len(list) == 0 {
+			return "", false
+		}
+		value, ok := list[0].(graph.String)
+		if !ok {
+			return "", false
+		}
+		encoded, err := json.Marshal(map[string]string{"DataType": "String", "StringValue": string(value)})
+		if err != nil {
+			return "", false
+		}
+		key, _ := json.Marshal(field.Key)
+		parts = append(parts, string(key)+":"+string(encoded))
+	}
+	return "{" + strings.Join(parts, ",") + "}", true
 }

@@ -90,7 +90,7 @@ func (d *Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		CloudFormation:       d.cloudFormation,
 		StackName:            g.Name + "-" + g.Blueprint,
 		TemplateFile:         g.Blueprint + ".yaml",
-		Capabilities:         "CAPABILITY_IAM",
+		Capabilities:         capabilities(g),
 		DefaultSecurityGroup: hasKind(g, graph.KindDefaultSecurityGroup),
 	}
 	index := map[string]int{}
@@ -137,6 +137,16 @@ func (d *Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		return nil, fmt.Errorf("rendering README: %w", err)
 	}
 	return []generators.File{{Path: "README.md", Content: buf.Bytes()}}, nil
+}
+
+// capabilities is the --capabilities argument a deploy needs: IAM roles
+// (with generated names) need CAPABILITY_IAM, and nothing else here needs
+// one.
+func capabilities(g *graph.Graph) string {
+	if hasKind(g, graph.KindIAMRole) {
+		return "CAPABILITY_IAM"
+	}
+	return ""
 }
 
 func hasKind(g *graph.Graph, kind graph.Kind) bool {
