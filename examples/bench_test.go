@@ -1,8 +1,10 @@
 package examples
 
 import (
+	"fmt"
 	"testing"
 
+	"github.com/scaffold-iac/scaffold/blueprints/fanout"
 	blueprint "github.com/scaffold-iac/scaffold/blueprints/vpc"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	"github.com/scaffold-iac/scaffold/generators"
@@ -33,6 +35,31 @@ func BenchmarkRenderVPC(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				g, err := blueprint.Build(p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := cmdutil.Render(g, gens); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRenderFanout measures the notes' three-queue fan-out and a
+// twenty-queue one (the largest --queues allows), both formats and README.
+func BenchmarkRenderFanout(b *testing.B) {
+	gens := []generators.Generator{terraform.New(), cloudformation.New()}
+	for _, n := range []int{3, 20} {
+		b.Run(fmt.Sprintf("%dqueues", n), func(b *testing.B) {
+			p := fanout.Defaults()
+			p.Queues = nil
+			for i := 0; i < n; i++ {
+				p.Queues = append(p.Queues, fmt.Sprintf("consumer-%d", i))
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				g, err := fanout.Build(p)
 				if err != nil {
 					b.Fatal(err)
 				}

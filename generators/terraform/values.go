@@ -74,7 +74,7 @@ func (r *renderer) expression(v graph.Value) (hclwrite.Tokens, error) {
 		if err != nil {
 			return nil, err
 		}
-		return hclwrite.TokensForFunctionCall("jsonencode", object), nil
+		return callTokens("jsonencode", object), nil
 	case graph.Ref:
 		traversal, err := r.reference(v)
 		if err != nil {
@@ -114,8 +114,8 @@ const tupleWidth = 72
 // keep hclwrite's compact [{ ... }, { ... }] layout, which is how policy
 // statements are usually written.
 func tuple(elements []hclwrite.Tokens) hclwrite.Tokens {
-	single := hclwrite.TokensForTuple(elements)
-	if len(elements) < 2 || len(single.Bytes()) <= tupleWidth {
+	single := tupleTokens(elements)
+	if len(elements) < 2 || singleLineWidth(elements) <= tupleWidth {
 		return single
 	}
 	for _, e := range elements {
@@ -150,7 +150,68 @@ func (r *renderer) object(o graph.Object) (hclwrite.Tokens, error) {
 		}
 		attributes = append(attributes, hclwrite.ObjectAttrTokens{Name: objectKey(field.Key), Value: value})
 	}
-	return hclwrite.TokensForObject(attributes), nil
+	return objectTokens(attributes), nil
+}
+
+// The three builders below make the same tokens as hclwrite's
+// TokensForObject, TokensForTuple and TokensForFunctionCall, minus the
+// formatting pass those run on every call. Values nest (a policy is objects
+// in tuples in objects), so formatting at each level re-formats the inner
+// levels again: on a fan-out with twenty queues that was most of the
+// Terraform generator's time. The file is formatted once, as a whole, when
+// it is written (fileWriter.bytes), which gives identical output.
+
+func token(t hclsyntax.TokenType, text string) *hclwrite.Token {
+	return &hclwrite.Token{Type: t, Bytes: []byte(text)}
+}
+
+func objectTokens(attributes []hclwrite.ObjectAttrTokens) hclwrite.Tokens {
+	tokens := hclwrite.Tokens{token(hclsyntax.TokenOBrace, "{")}
+	if len(attributes) > 0 {
+		tokens = append(tokens, token(hclsyntax.TokenNewline, "\n"))
+	}
+	for _, a := range attributes {
+		tokens = append(tokens, a.Name...)
+		tokens = append(tokens, token(hclsyntax.TokenEqual, "="))
+		tokens = append(tokens, a.Value...)
+		tokens = append(tokens, token(hclsyntax.TokenNewline, "\n"))
+	}
+	return append(tokens, token(hclsyntax.TokenCBrace, "}"))
+}
+
+func tupleTokens(elements []hclwrite.Tokens) hclwrite.Tokens {
+	tokens := hclwrite.Tokens{token(hclsyntax.TokenOBrack, "[")}
+	for i, e := range elements {
+		if i > 0 {
+			tokens = append(tokens, token(hclsyntax.TokenComma, ","))
+		}
+		tokens = append(tokens, e...)
+	}
+	return append(tokens, token(hclsyntax.TokenCBrack, "]"))
+}
+
+func callTokens(name string, arguments ...hclwrite.Tokens) hclwrite.Tokens {
+	tokens := hclwrite.Tokens{token(hclsyntax.TokenIdent, name), token(hclsyntax.TokenOParen, "(")}
+	for i, a := range arguments {
+		if i > 0 {
+			tokens = append(tokens, token(hclsyntax.TokenComma, ","))
+		}
+		tokens = append(tokens, a...)
+	}
+	return append(tokens, token(hclsyntax.TokenCParen, ")"))
+}
+
+// singleLineWidth is how wide the formatter will print a tuple of these
+// elements on one line: the elements, ", " between them and the brackets.
+// Elements here are literals and references, which have no inner spaces.
+func singleLineWidth(elements []hclwrite.Tokens) int {
+	width := 2 + 2*(len(elements)-1)
+	for _, e := range elements {
+		for _, t := range e {
+			width += len(t.Bytes)
+		}
+	}
+	return width
 }
 
 // objectKey renders a key bare only when it is a plain identifier. HCL
