@@ -40,7 +40,9 @@ func TestValidate(t *testing.T) {
 		{"filter value not a list", func(p *Params) { p.Filters = []Filter{{Queue: "worker", Policy: `{"eventType":"x"}`}} }, `invalid value "worker={\"eventType\":\"x\"}" for --filter: "eventType" must map to a list of conditions, such as ["OrderPlaced"]`},
 		{"filter fraction", func(p *Params) { p.Filters = []Filter{{Queue: "worker", Policy: `{"price":[{"numeric":[">",9.5]}]}`}} }, `invalid value "worker={\"price\":[{\"numeric\":[\">\",9.5]}]}" for --filter: "price.numeric": only whole numbers are supported in filter policies, got 9.5`},
 		{"filter for unknown queue", func(p *Params) { p.Filters = []Filter{{Queue: "billing", Policy: `{"a":["b"]}`}} }, `invalid value "billing={\"a\":[\"b\"]}" for --filter: no queue named "billing"; queues: worker`},
-		{"two filters for a queue", func(p *Params) { p.Filters = []Filter{{Queue: "worker", Policy: `{"a":["b"]}`}, {Queue: "worker", Policy: `{"c":["d"]}`}} }, `invalid value "worker={\"c\":[\"d\"]}" for --filter: queue "worker" has two filters; combine them into one policy`},
+		{"two filters for a queue", func(p *Params) {
+			p.Filters = []Filter{{Queue: "worker", Policy: `{"a":["b"]}`}, {Queue: "worker", Policy: `{"c":["d"]}`}}
+		}, `invalid value "worker={\"c\":[\"d\"]}" for --filter: queue "worker" has two filters; combine them into one policy`},
 		{"filter scope", func(p *Params) { p.FilterScope = "headers" }, `invalid value "headers" for --filter-scope: must be one of attributes, body`},
 		{"content dedup without fifo", func(p *Params) { p.ContentDedup = true }, `invalid value "true" for --content-dedup: content-based deduplication needs --fifo`},
 		{"alarm email", func(p *Params) { p.AlarmEmail = "ops" }, `invalid value "ops" for --alarm-email: want an email address such as ops@example.com`},
