@@ -120,10 +120,15 @@ func Build(p Params) (*graph.Graph, error) {
 		// manage, at the price that other AWS services cannot publish.
 		topicProperties = append(topicProperties, graph.Property{Name: "kms_master_key_id", Value: graph.String("alias/aws/sns")})
 	}
-	g.Add(graph.Component{
+	topic := graph.Component{
 		ID: topicID, Kind: graph.KindSNSTopic, Group: "topic", Label: "SNS topic " + p.Topic,
 		Name: blueprints.Named(p.Topic), Properties: topicProperties,
-	}, graph.Component{
+	}
+	if !p.KMS {
+		topic.Waivers = []graph.Waiver{{Rule: graph.RuleCustomerManagedKey,
+			Reason: "by default the topic is encrypted with the AWS-managed key alias/aws/sns, which needs no key management; --kms switches to a customer-managed key."}}
+	}
+	g.Add(topic, graph.Component{
 		ID: topicPolicyID, Kind: graph.KindSNSTopicPolicy, Group: "topic", Label: "topic policy: this account only, TLS only",
 		Properties: []graph.Property{
 			{Name: "arn", Value: graph.RefARN(topicID)},
@@ -319,7 +324,7 @@ func topicPolicy(topic string, allowCloudWatch bool) graph.Document {
 		{Key: "Sid", Value: graph.String("AccountUsesTopic")},
 		{Key: "Effect", Value: graph.String("Allow")},
 		{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: accountRoot()}}},
-		{Key: "Action", Value: graph.Strings("sns:Publish", "sns:Subscribe", "sns:Receive", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:AddPermission", "sns:RemovePermission", "sns:DeleteTopic")},
+		{Key: "Action", Value: graph.Strings("sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:AddPermission", "sns:RemovePermission", "sns:DeleteTopic")},
 		{Key: "Resource", Value: graph.RefARN(topic)},
 	}}
 	if allowCloudWatch {

@@ -175,6 +175,26 @@ type Component struct {
 	// DependsOn lists component IDs that must exist first although no
 	// property references them.
 	DependsOn []string
+	// Waivers are deliberate exceptions to security scanners' rules, each
+	// with the reason a reader of the generated code will see next to it.
+	Waivers []Waiver
+}
+
+// Rule names a security-scanner check without tying the model to one
+// scanner; each generator maps it to its tools' check IDs per kind.
+type Rule string
+
+// Rules that blueprints may waive.
+const (
+	// RuleCustomerManagedKey: encryption at rest should use a
+	// customer-managed KMS key rather than an AWS-managed one.
+	RuleCustomerManagedKey Rule = "customer-managed-key"
+)
+
+// Waiver is one deliberate exception, documented where it applies.
+type Waiver struct {
+	Rule   Rule
+	Reason string
 }
 
 // Property is one named argument of a component.

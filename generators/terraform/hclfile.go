@@ -43,6 +43,21 @@ func (w *fileWriter) block(comment, typeName string, labels ...string) *hclwrite
 	return w.file.Body().AppendNewBlock(typeName, labels).Body()
 }
 
+// blockWithDirectives is block with comment lines written verbatim between
+// the comment and the block: scanner directives such as
+// "#tfsec:ignore:<check>" must stand exactly so, on the line above.
+func (w *fileWriter) blockWithDirectives(comment string, directives []string, typeName string, labels ...string) *hclwrite.Body {
+	w.separate()
+	body := w.file.Body()
+	if comment != "" {
+		body.AppendUnstructuredTokens(commentTokens(comment))
+	}
+	for _, d := range directives {
+		body.AppendUnstructuredTokens(hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: []byte(d + "\n")}})
+	}
+	return body.AppendNewBlock(typeName, labels).Body()
+}
+
 // emptyBlock appends a block with no arguments, written `{}` on one line as
 // people write `data "aws_region" "current" {}`. hclwrite has no way to
 // collapse an empty block's braces, so the block is built from tokens.

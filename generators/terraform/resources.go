@@ -35,15 +35,46 @@ func (r *renderer) main(w *fileWriter) error {
 	return errors.Join(errs...)
 }
 
+// tfsecChecks maps each waivable rule, per kind, to the tfsec check that
+// enforces it. A waiver without an entry here is an error, so a blueprint
+// cannot believe it silenced a check that still fires.
+var tfsecChecks = map[graph.Kind]map[graph.Rule]string{
+	graph.KindSNSTopic: {graph.RuleCustomerManagedKey: "aws-sns-topic-encryption-use-cmk"},
+	graph.KindSQSQueue: {graph.RuleCustomerManagedKey: "aws-sqs-queue-encryption-use-cmk"},
+	graph.KindLogGroup: {graph.RuleCustomerManagedKey: "aws-cloudwatch-log-group-customer-key"},
+}
+
+// waiverDirectives returns, for each waiver, a comment with its reason and
+// the tfsec ignore directive that must sit right above the resource.
+func waiverDirectives(c *graph.Component) ([]string, error) {
+	var reasons, ignores []string
+	for _, waiver := range c.Waivers {
+		check, ok := tfsecChecks[c.Kind][waiver.Rule]
+		if !ok {
+			return nil, fmt.Errorf("no tfsec check known for waiving %q on %s", waiver.Rule, c.Kind)
+		}
+		if strings.TrimSpace(waiver.Reason) == "" {
+			return nil, fmt.Errorf("waiver of %q has no reason", waiver.Rule)
+		}
+		reasons = append(reasons, "# Deliberate exception ("+check+"): "+strings.Join(strings.Fields(waiver.Reason), " "))
+		ignores = append(ignores, "#tfsec:ignore:"+check)
+	}
+	return append(reasons, ignores...), nil
+}
+
 // resource writes one resource block: the component's properties in model
 // order, the arguments its kind implies, the Name tag, the kind's note and
 // depends_on, each group after a blank line as the Terraform style guide
 // lays blocks out.
 func (r *renderer) resource(w *fileWriter, res resource) []error {
 	c, m := res.component, res.mapping
-	body := w.block(c.Label, "resource", m.Type, res.name)
-
 	var errs []error
+	directives, err := waiverDirectives(c)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	body := w.blockWithDirectives(c.Label, directives, "resource", m.Type, res.name)
+
 	seen := make(map[string]bool, len(c.Properties))
 	for _, p := range c.Properties {
 		switch {

@@ -122,7 +122,6 @@ resource "aws_sns_topic_policy" "alarm_topic_policy" {
       Action = [
         "sns:Publish",
         "sns:Subscribe",
-        "sns:Receive",
         "sns:GetTopicAttributes",
         "sns:SetTopicAttributes",
         "sns:ListSubscriptionsByTopic",
@@ -193,7 +192,6 @@ resource "aws_sns_topic_policy" "topic_policy" {
       Action = [
         "sns:Publish",
         "sns:Subscribe",
-        "sns:Receive",
         "sns:GetTopicAttributes",
         "sns:SetTopicAttributes",
         "sns:ListSubscriptionsByTopic",
