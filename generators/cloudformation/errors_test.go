@@ -109,6 +109,136 @@ func TestGenerateErrors(t *testing.T) {
 			want:   []string{`property "queue_url": component "vpc" of kind "vpc" has no attribute "url" in CloudFormation`},
 		},
 		{
+			name: "bad nested value",
+			change: withProperty(graph.KindLaunchTemplate, "metadata_options", graph.Struct{
+				{Key: "http_tokens", Value: graph.Param("missing")},
+			}),
+			want: []string{`property "metadata_options.http_tokens": reference to unknown parameter "missing"`},
+		},
+		{
+			name: "bad value in a repeated block",
+			change: withProperty(graph.KindLBListener, "default_action", graph.List{graph.Struct{
+				{Key: "redirect", Value: graph.Struct{{Key: "port", Value: graph.RefID("nope")}}},
+			}}),
+			want: []string{`property "default_action.redirect.port": reference to unknown component "nope"`},
+		},
+		{
+			name:   "repeated block with a stray item",
+			change: withProperty(graph.KindLaunchTemplate, "block_device_mappings", graph.List{graph.Struct{}, graph.String("/dev/xvda")}),
+			want:   []string{`property "block_device_mappings": item 1 is a graph.String in a list of Structs`},
+		},
+		{
+			name:   "flattened Struct given a scalar",
+			change: withProperty(graph.KindLBTargetGroup, "health_check", graph.String("/health")),
+			want:   []string{`property "health_check" maps to no CloudFormation property; only a Struct can be flattened`},
+		},
+		{
+			name:   "flattened Struct given a list of Structs",
+			change: withProperty(graph.KindLBTargetGroup, "health_check", graph.List{graph.Struct{}}),
+			want:   []string{`property "health_check" is a list of Structs, which cannot be flattened`},
+		},
+		{
+			name: "flattened key set twice",
+			change: withProperty(graph.KindLBTargetGroup, "health_check", graph.Struct{
+				{Key: "path", Value: graph.String("/a")}, {Key: "path", Value: graph.String("/b")},
+			}),
+			want: []string{`property "health_check.path" sets HealthCheckPath twice`},
+		},
+		{
+			name:   "Struct inside an Object",
+			change: withProperty(graph.KindIAMRole, "assume_role_policy", graph.Document{{Key: "Statement", Value: graph.Struct{}}}),
+			want:   []string{`key "Statement": a Struct can only be a property value`},
+		},
+		{
+			name:   "value without a translation",
+			change: withProperty(graph.KindLoadBalancer, "internal", graph.String("maybe")),
+			want:   []string{`property "internal": Scheme has no translation for "maybe"; the model may say "false", "true"`},
+		},
+		{
+			name:   "reference where a translation is needed",
+			change: withProperty(graph.KindLoadBalancer, "internal", graph.Param("name")),
+			want:   []string{`property "internal": Scheme needs a literal to translate, not graph.ParamRef`},
+		},
+		{
+			name:   "attribute that is not a scalar",
+			change: withProperty(graph.KindLoadBalancer, "drop_invalid_header_fields", graph.Strings("true")),
+			want:   []string{`property "drop_invalid_header_fields": an attribute value must be a string, number, boolean or reference, not graph.List`},
+		},
+		{
+			name:   "bad attribute reference",
+			change: withProperty(graph.KindLBTargetGroup, "deregistration_delay", graph.Param("missing")),
+			want:   []string{`property "deregistration_delay": reference to unknown parameter "missing"`},
+		},
+		{
+			name: "tags not an object",
+			change: withProperty(graph.KindLaunchTemplate, "tag_specifications", graph.List{graph.Struct{
+				{Key: "tags", Value: graph.Strings("Name")},
+			}}),
+			want: []string{`property "tag_specifications.tags": LaunchTemplateData.TagSpecifications.Tags takes key/value pairs, which the model writes as an Object, not graph.List`},
+		},
+		{
+			name:   "base64 of a list",
+			change: describe(graph.Base64{Value: graph.Strings("a")}),
+			want:   []string{`property "description": base64 encodes a string, not graph.List`},
+		},
+		{
+			name:   "base64 of a bad value",
+			change: describe(graph.Base64{Value: graph.RefID("nope")}),
+			want:   []string{`property "description": base64: reference to unknown component "nope"`},
+		},
+		{
+			name:   "attachment without a role",
+			change: withProperty(graph.KindIAMRolePolicyAttachment, "policy_arn", graph.String("arn:aws:iam::aws:policy/ReadOnlyAccess")),
+			want:   []string{`component "thing": property "role" must reference the iam_role that CloudFormation adds it to`},
+		},
+		{
+			name:   "attachment to an unknown role",
+			change: withProperty(graph.KindIAMRolePolicyAttachment, "role", graph.RefID("ghost")),
+			want:   []string{`component "thing": property "role": reference to unknown component "ghost"`},
+		},
+		{
+			name:   "attachment to something else",
+			change: withProperty(graph.KindIAMRolePolicyAttachment, "role", graph.RefID("vpc")),
+			want:   []string{`property "role" references component "vpc" of kind "vpc", but kind "iam_role_policy_attachment" merges into a iam_role`},
+		},
+		{
+			name: "attachment with an unmapped property",
+			change: func(g *graph.Graph) {
+				g.Add(
+					graph.Component{ID: "role", Kind: graph.KindIAMRole},
+					graph.Component{ID: "thing", Kind: graph.KindIAMRolePolicyAttachment, Properties: []graph.Property{
+						{Name: "role", Value: graph.RefID("role")}, {Name: "bogus", Value: graph.String("x")},
+					}},
+				)
+			},
+			want: []string{`component "thing": property "bogus" has no CloudFormation mapping for kind "iam_role_policy_attachment"`},
+		},
+		{
+			name: "bad merged value",
+			change: func(g *graph.Graph) {
+				g.Add(
+					graph.Component{ID: "role", Kind: graph.KindIAMRole},
+					graph.Component{ID: "thing", Kind: graph.KindIAMRolePolicyAttachment, Properties: []graph.Property{
+						{Name: "role", Value: graph.RefID("role")}, {Name: "policy_arn", Value: graph.RefID("nope")},
+					}},
+				)
+			},
+			want: []string{`component "role": value merged from component "thing": reference to unknown component "nope"`},
+		},
+		{
+			name: "reference to a merged component",
+			change: func(g *graph.Graph) {
+				g.Add(
+					graph.Component{ID: "role", Kind: graph.KindIAMRole},
+					graph.Component{ID: "attachment", Kind: graph.KindIAMRolePolicyAttachment, Properties: []graph.Property{
+						{Name: "role", Value: graph.RefID("role")}, {Name: "policy_arn", Value: graph.String("arn:a")},
+					}},
+				)
+				describe(graph.RefID("attachment"))(g)
+			},
+			want: []string{`reference to component "attachment" of kind "iam_role_policy_attachment", which has no resource of its own in CloudFormation`},
+		},
+		{
 			name: "logical ID collision",
 			change: func(g *graph.Graph) {
 				g.Add(graph.Component{ID: "v_p_c", Kind: graph.KindVPC}, graph.Component{ID: "VPC", Kind: graph.KindVPC})
@@ -250,7 +380,16 @@ func TestDependsOn(t *testing.T) {
 			// the gateway means its attachment.
 			DependsOn: []string{"eip", "default_sg", "igw", "vpc"},
 		},
+		graph.Component{ID: "role", Kind: graph.KindIAMRole},
+		graph.Component{ID: "attachment", Kind: graph.KindIAMRolePolicyAttachment, Properties: []graph.Property{
+			{Name: "role", Value: graph.Ref{Component: "role", Attr: graph.AttrName}},
+			{Name: "policy_arn", Value: graph.String("arn:aws:iam::aws:policy/ReadOnlyAccess")},
+		}},
+		// A policy attachment is part of its role: waiting for it means
+		// waiting for the role, and the role waits for nothing of its own.
+		graph.Component{ID: "user", Kind: graph.KindLogGroup, DependsOn: []string{"attachment"}},
 	)
+	g.Components[len(g.Components)-3].DependsOn = []string{"attachment"}
 	resources := parse(t, generate(t, g))["Resources"].(map[string]any)
 	tests := []struct {
 		id   string
@@ -260,6 +399,8 @@ func TestDependsOn(t *testing.T) {
 		{"Subnet", nil},
 		{"NatGateway", nil},
 		{"Nat", []any{"IgwAttachment", "Vpc"}},
+		{"User", "Role"},
+		{"Role", nil},
 	}
 	for _, tt := range tests {
 		r, ok := resources[tt.id].(map[string]any)

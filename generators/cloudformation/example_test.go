@@ -56,6 +56,10 @@ func ExampleMapping() {
 			fmt.Printf("%s: not expressible\n", m.Kind)
 			continue
 		}
+		if m.MergeInto != nil {
+			fmt.Printf("%s: merged into the %s's %s\n", m.Kind, m.MergeInto.Kind, m.MergeInto.Properties[0].Property)
+			continue
+		}
 		for _, r := range m.Resources {
 			fmt.Printf("%s: %s <Id>%s\n", m.Kind, r.Type, r.Suffix)
 		}
@@ -83,4 +87,18 @@ func ExampleMapping() {
 	// sqs_queue: AWS::SQS::Queue <Id>
 	// sqs_queue_policy: AWS::SQS::QueuePolicy <Id>
 	// metric_alarm: AWS::CloudWatch::Alarm <Id>
+	// security_group: AWS::EC2::SecurityGroup <Id>
+	// security_group_ingress: AWS::EC2::SecurityGroupIngress <Id>
+	// security_group_egress: AWS::EC2::SecurityGroupEgress <Id>
+	// iam_instance_profile: AWS::IAM::InstanceProfile <Id>
+	// iam_role_policy_attachment: merged into the iam_role's ManagedPolicyArns
+	// launch_template: AWS::EC2::LaunchTemplate <Id>
+	// autoscaling_group: AWS::AutoScaling::AutoScalingGroup <Id>
+	// autoscaling_policy: AWS::AutoScaling::ScalingPolicy <Id>
+	// autoscaling_schedule: AWS::AutoScaling::ScheduledAction <Id>
+	// load_balancer: AWS::ElasticLoadBalancingV2::LoadBalancer <Id>
+	// lb_target_group: AWS::ElasticLoadBalancingV2::TargetGroup <Id>
+	// lb_listener: AWS::ElasticLoadBalancingV2::Listener <Id>
+	// codedeploy_app: AWS::CodeDeploy::Application <Id>
+	// codedeploy_deployment_group: AWS::CodeDeploy::DeploymentGroup <Id>
 }

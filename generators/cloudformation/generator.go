@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -87,6 +86,19 @@ type builder struct {
 	// comments are attached by YAML path when encoding: goccy has no
 	// comment field on MapItem, so they travel beside the document.
 	comments yaml.CommentMap
+	// merges holds, by the ID of the receiving component, the values that
+	// components of a MergeInto kind add to it. They are collected before
+	// any resource is rendered, because the receiving component usually
+	// comes first in the graph.
+	merges map[string][]merged
+}
+
+// merged is one value a component adds to another component's resource.
+type merged struct {
+	// property is the receiving resource's list property.
+	property string
+	value    graph.Value
+	from     *graph.Component
 }
 
 // build assembles the template and the comments that go with it.
@@ -95,7 +107,7 @@ func build(g *graph.Graph) (*template, yaml.CommentMap, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	b := &builder{g: g, resolver: r, logicalIDs: map[string]string{}, comments: yaml.CommentMap{}}
+	b := &builder{g: g, resolver: r, logicalIDs: map[string]string{}, comments: yaml.CommentMap{}, merges: map[string][]merged{}}
 	t := &template{AWSTemplateFormatVersion: FormatVersion, Description: g.Description}
 
 	// Each section collects its own problems; all of them are reported
@@ -225,12 +237,16 @@ func (b *builder) parameterInterface() *parameterInterface {
 func (b *builder) resources() (yaml.MapSlice, []unsupported, error) {
 	var out yaml.MapSlice
 	var skipped []unsupported
-	var errs []error
+	errs := []error{b.collectMerges()}
 	for i := range b.g.Components {
 		c := &b.g.Components[i]
 		m := lookup(c.Kind)
 		if m == nil {
 			errs = append(errs, fmt.Errorf("component %q: kind %q has no CloudFormation mapping", c.ID, c.Kind))
+			continue
+		}
+		if m.MergeInto != nil {
+			// Rendered as part of the component it merges into.
 			continue
 		}
 		if m.Unsupported != "" {
@@ -253,19 +269,25 @@ func (b *builder) resources() (yaml.MapSlice, []unsupported, error) {
 }
 
 // component renders one component as its resources.
+//
+// Waivers are not rendered. They name exceptions to Terraform scanners'
+// checks (tfsec reads only HCL), cfn-lint has no such checks to silence,
+// and a CloudFormation scanner's suppression (cfn_nag, Checkov) would need
+// its own rule IDs per kind, which the model does not map yet.
 func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, error) {
 	primaryID, err := cfnName("component", c.ID)
 	if err != nil {
 		return nil, err
 	}
 	resources := make([]resource, len(m.Resources))
-	set := make([]map[string]bool, len(m.Resources))
+	properties := make([]*object, len(m.Resources))
+	var errs []error
 	for i, rm := range m.Resources {
 		resources[i].Type = rm.Type
-		set[i] = map[string]bool{}
+		properties[i] = newObject()
 		if rm.PrimaryRef != "" {
-			resources[i].Properties = append(resources[i].Properties, yaml.MapItem{Key: rm.PrimaryRef, Value: ref(primaryID)})
-			set[i][rm.PrimaryRef] = true
+			// A fresh mapping: nothing can clash yet.
+			_ = properties[i].put(rm.PrimaryRef, ref(primaryID))
 		}
 	}
 	// Implied properties go first unless the component sets the same
@@ -275,28 +297,33 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 			if b.sets(c, m, i, implied.Property) {
 				continue
 			}
-			resources[i].Properties = append(resources[i].Properties, yaml.MapItem{Key: implied.Property, Value: implied.Value})
-			set[i][implied.Property] = true
+			value, err := b.resolver.value(implied.Value)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("implied property %s: %w", implied.Property, err))
+				continue
+			}
+			if err := properties[i].put(implied.Property, value); err != nil {
+				errs = append(errs, fmt.Errorf("implied property %w", err))
+			}
 		}
 	}
-	var errs []error
 	for _, p := range c.Properties {
-		i, name, ok := m.property(p.Name)
+		if m.omitted(p.Name) {
+			continue
+		}
+		i, property, ok := m.property(p.Name)
 		if !ok {
 			errs = append(errs, fmt.Errorf("property %q has no CloudFormation mapping for kind %q", p.Name, c.Kind))
 			continue
 		}
-		if set[i][name] {
-			errs = append(errs, fmt.Errorf("property %q sets %s twice", p.Name, name))
-			continue
+		root := scope{mapping: &m.Resources[i], target: properties[i]}
+		errs = append(errs, b.place(root, p.Name, property, p.Value))
+	}
+	errs = append(errs, b.addMerged(c, primaryID, properties[0]))
+	for i, rm := range m.Resources {
+		for _, property := range rm.ListProperties {
+			properties[i].wrap(property)
 		}
-		value, err := b.propertyValue(&m.Resources[i], name, p.Value)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("property %q: %w", p.Name, err))
-			continue
-		}
-		resources[i].Properties = append(resources[i].Properties, yaml.MapItem{Key: name, Value: value})
-		set[i][name] = true
 	}
 	// Tags come last, as people write them. A component's Name has nowhere
 	// to go on a type without Tags (a route), matching Terraform, where such
@@ -307,8 +334,11 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 	}
 	for i, rm := range m.Resources {
 		if rm.Tags && len(tags) > 0 {
-			resources[i].Properties = append(resources[i].Properties, yaml.MapItem{Key: "Tags", Value: tags})
+			if err := properties[i].put("Tags", tags); err != nil {
+				errs = append(errs, fmt.Errorf("the tags %w", err))
+			}
 		}
+		resources[i].Properties = properties[i].mapSlice()
 	}
 	dependsOn, err := b.dependsOn(c)
 	if err != nil {
@@ -330,36 +360,19 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 	if c.Label != "" {
 		// The label says in words what the resource is for; it is the
 		// comment a person would write above it.
-		var lines []string
-		for _, line := range strings.Split(c.Label, "\n") {
-			lines = append(lines, " "+line)
-		}
-		b.comments["$.Resources."+primaryID] = []*yaml.Comment{yaml.HeadComment(lines...)}
+		b.comments["$.Resources."+primaryID] = labelComment(c.Label)
 	}
 	return out, nil
 }
 
-// propertyValue converts the value of one property into the shape its
-// CloudFormation property takes, where that differs from the model's: a
-// one-item list for a ListProperty, Name/Value pairs for a
-// NameValueProperty.
-func (b *builder) propertyValue(rm *ResourceMapping, property string, v graph.Value) (any, error) {
-	switch {
-	case slices.Contains(rm.NameValueProperties, property):
-		object, ok := v.(graph.Object)
-		if !ok {
-			return nil, fmt.Errorf("%s takes name/value pairs, which the model writes as an Object, not %T", property, v)
-		}
-		return b.resolver.nameValues(object)
-	case slices.Contains(rm.ListProperties, property):
-		value, err := b.resolver.value(v)
-		if err != nil {
-			return nil, err
-		}
-		return []any{value}, nil
-	default:
-		return b.resolver.value(v)
+// labelComment is a component's label as a head comment, one line per
+// line of the label.
+func labelComment(label string) []*yaml.Comment {
+	var lines []string
+	for _, line := range strings.Split(label, "\n") {
+		lines = append(lines, " "+line)
 	}
+	return []*yaml.Comment{yaml.HeadComment(lines...)}
 }
 
 // sets reports whether the component sets the CloudFormation property on
@@ -431,12 +444,22 @@ func (b *builder) dependsOn(c *graph.Component) (any, error) {
 			continue
 		}
 		m := lookup(target.Kind)
+		if m != nil && m.MergeInto != nil {
+			// The values exist once the component they merge into does.
+			// A broken reference is reported with the merged component.
+			receiver, err := b.mergeTarget(target, m)
+			if err != nil || receiver.ID == c.ID {
+				continue
+			}
+			target = receiver
+			m = lookup(target.Kind)
+		}
 		if m == nil || m.Unsupported != "" {
 			// Nothing in the template stands for it; the missing kind is
 			// reported where that component is rendered.
 			continue
 		}
-		wanted = append(wanted, PascalCase(id)+m.DependencySuffix)
+		wanted = append(wanted, PascalCase(target.ID)+m.DependencySuffix)
 	}
 	wanted = append(wanted, implied...)
 

@@ -29,6 +29,7 @@ var cases = []struct {
 	{"minimal", minimalGraph, nil},
 	{"values", valuesGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs", "!Join"}},
 	{"fanout", fanoutGraph, []string{"!Ref", "!GetAtt", "!Sub"}},
+	{"asg", asgGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs", "!Base64"}},
 }
 
 func generate(t *testing.T, g *graph.Graph) []byte {
@@ -160,6 +161,9 @@ func TestShortForms(t *testing.T) {
 		{"quote in string", graph.String("it's: here"), "'it''s: here'"},
 		{"multi-line sub", graph.Join{graph.String("line one\n"), graph.Param("name")}, `!Sub "line one\n${Name}"`},
 		{"multi-line join", graph.Join{graph.String("a\tb"), graph.AZ{Index: 0}}, `!Join ['', ["a\tb", !Select [0, !GetAZs '']]]`},
+		{"base64", graph.Base64{Value: graph.String("echo hi")}, "!Base64 'echo hi'"},
+		{"multi-line base64", graph.Base64{Value: graph.String("#!/bin/bash\necho 'hi'\n")}, `!Base64 "#!/bin/bash\necho 'hi'\n"`},
+		{"base64 of a literal join", graph.Base64{Value: graph.Join{graph.String("a"), graph.Int(1)}}, "!Base64 'a1'"},
 		{"cidr", graph.String("0.0.0.0/0"), "0.0.0.0/0"},
 		{"int", graph.Int(60), "60"},
 		{"bool", graph.Bool(true), "true"},
@@ -171,6 +175,31 @@ func TestShortForms(t *testing.T) {
 			got := propertyLine(t, content, "Description: ")
 			if got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBase64LongForm pins the long form that Base64 takes around an
+// intrinsic: a YAML node has one tag, so `!Base64 !Sub` cannot be written.
+func TestBase64LongForm(t *testing.T) {
+	tests := []struct {
+		name  string
+		value graph.Value
+		want  string
+	}{
+		{
+			"sub",
+			graph.Base64{Value: graph.Join{graph.String("#!/bin/bash\necho "), graph.PseudoRegion, graph.String("\n")}},
+			"Description:\n        Fn::Base64: !Sub \"#!/bin/bash\\necho ${AWS::Region}\\n\"\n",
+		},
+		{"ref", graph.Base64{Value: graph.Param("name")}, "Description:\n        Fn::Base64: !Ref Name\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			content := string(generate(t, shortFormGraph(tt.value)))
+			if !strings.Contains(content, tt.want) {
+				t.Errorf("output lacks\n%s\nin:\n%s", tt.want, content)
 			}
 		})
 	}
@@ -348,6 +377,160 @@ func TestFanoutStructure(t *testing.T) {
 	} {
 		if _, ok := properties(id)["Tags"]; ok != taggable {
 			t.Errorf("%s has Tags = %v, want %v", id, ok, taggable)
+		}
+	}
+}
+
+// TestASGStructure checks what the mapping capabilities do to the asg
+// template: nesting, flattening, translated and attribute-list values,
+// repeated blocks, omitted and merged properties, and Base64 user data.
+func TestASGStructure(t *testing.T) {
+	doc := parse(t, generate(t, asgGraph()))
+	resources := doc["Resources"].(map[string]any)
+	resource := func(id string) map[string]any {
+		t.Helper()
+		r, ok := resources[id].(map[string]any)
+		if !ok {
+			t.Fatalf("no resource %q", id)
+		}
+		return r
+	}
+	properties := func(id string) map[string]any {
+		t.Helper()
+		p, _ := resource(id)["Properties"].(map[string]any)
+		return p
+	}
+	at := func(v any, path ...any) any {
+		t.Helper()
+		for _, step := range path {
+			switch step := step.(type) {
+			case string:
+				m, ok := v.(map[string]any)
+				if !ok {
+					t.Fatalf("%v: not a mapping at %q", path, step)
+				}
+				v = m[step]
+			case int:
+				l, ok := v.([]any)
+				if !ok || step >= len(l) {
+					t.Fatalf("%v: no item %d", path, step)
+				}
+				v = l[step]
+			}
+		}
+		return v
+	}
+
+	for _, id := range []string{"InstanceSsm", "CodedeployManaged"} {
+		if _, ok := resources[id]; ok {
+			t.Errorf("%s merges into its role and must not be a resource", id)
+		}
+	}
+	if got := at(properties("InstanceRole"), "ManagedPolicyArns", 0); !equalTag(got, "!Sub", "arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore") {
+		t.Errorf("InstanceRole ManagedPolicyArns = %v", got)
+	}
+	if got := at(properties("InstanceProfile"), "Roles", 0); !equalTag(got, "!Ref", "InstanceRole") {
+		t.Errorf("InstanceProfile Roles = %v", got)
+	}
+
+	lt := properties("LaunchTemplate")
+	if len(lt) != 2 || lt["LaunchTemplateName"] == nil {
+		t.Errorf("launch template properties = %v, want only LaunchTemplateName and LaunchTemplateData", lt)
+	}
+	data := at(lt, "LaunchTemplateData").(map[string]any)
+	if _, ok := data["UpdateDefaultVersion"]; ok {
+		t.Errorf("update_default_version must be omitted")
+	}
+	for _, check := range []struct {
+		path []any
+		want any
+	}{
+		{[]any{"SecurityGroupIds", 0}, tagged{tag: "!GetAtt", value: "InstanceSg.GroupId"}},
+		{[]any{"MetadataOptions", "HttpTokens"}, "required"},
+		{[]any{"MetadataOptions", "HttpPutResponseHopLimit"}, "1"},
+		{[]any{"BlockDeviceMappings", 0, "Ebs", "VolumeType"}, "gp3"},
+		{[]any{"BlockDeviceMappings", 0, "Ebs", "Encrypted"}, "true"},
+		{[]any{"IamInstanceProfile", "Arn"}, tagged{tag: "!GetAtt", value: "InstanceProfile.Arn"}},
+		{[]any{"TagSpecifications", 1, "ResourceType"}, "volume"},
+		{[]any{"TagSpecifications", 1, "Tags", 0, "Key"}, "Name"},
+		{[]any{"TagSpecifications", 1, "Tags", 0, "Value"}, tagged{tag: "!Sub", value: "${Name}-volume"}},
+	} {
+		got := at(data, check.path...)
+		if want, ok := check.want.(tagged); ok {
+			if !equalTag(got, want.tag, want.value) {
+				t.Errorf("LaunchTemplateData %v = %v, want %s %s", check.path, got, want.tag, want.value)
+			}
+		} else if fmt.Sprint(got) != check.want {
+			t.Errorf("LaunchTemplateData %v = %v, want %v", check.path, got, check.want)
+		}
+	}
+	if got := at(data, "UserData"); !equalTag(got, "!Base64", asgUserData) {
+		t.Errorf("UserData = %#v", got)
+	}
+
+	mixed := at(properties("Asg"), "MixedInstancesPolicy")
+	if got := at(mixed, "LaunchTemplate", "LaunchTemplateSpecification", "Version"); !equalTag(got, "!GetAtt", "LaunchTemplate.LatestVersionNumber") {
+		t.Errorf("launch template version = %v", got)
+	}
+	if got := at(mixed, "LaunchTemplate", "Overrides", 2, "InstanceType"); got != "m6i.xlarge" {
+		t.Errorf("third override = %v", got)
+	}
+	if got := at(mixed, "InstancesDistribution", "SpotAllocationStrategy"); got != "price-capacity-optimized" {
+		t.Errorf("spot allocation strategy = %v", got)
+	}
+	for id, taggable := range map[string]bool{"Asg": false, "HttpListener": false, "LaunchTemplate": false, "Alb": true, "TargetGroup": true, "App": true} {
+		if _, ok := properties(id)["Tags"]; ok != taggable {
+			t.Errorf("%s has Tags = %v, want %v", id, ok, taggable)
+		}
+	}
+	if _, ok := properties("CpuTarget")["PolicyName"]; ok {
+		t.Errorf("the scaling policy's name must be omitted")
+	}
+
+	alb := properties("Alb")
+	if alb["Scheme"] != "internet-facing" {
+		t.Errorf("Scheme = %v", alb["Scheme"])
+	}
+	if got := at(alb, "LoadBalancerAttributes", 0); fmt.Sprint(got) != "map[Key:routing.http.drop_invalid_header_fields.enabled Value:true]" {
+		t.Errorf("load balancer attribute = %v", got)
+	}
+	tg := properties("TargetGroup")
+	for key, want := range map[string]string{
+		"HealthCheckPath": "/health", "HealthCheckIntervalSeconds": "15", "UnhealthyThresholdCount": "3", "Matcher": "map[HttpCode:200]",
+	} {
+		if got := fmt.Sprint(tg[key]); got != want {
+			t.Errorf("target group %s = %s, want %s", key, got, want)
+		}
+	}
+	if _, ok := tg["HealthCheck"]; ok {
+		t.Errorf("the health check must be flattened")
+	}
+	if got := at(tg, "TargetGroupAttributes", 0, "Value"); got != "30" {
+		t.Errorf("deregistration delay = %#v, want the string 30", got)
+	}
+	if got := at(properties("DeploymentGroup"), "LoadBalancerInfo", "TargetGroupInfoList", 0, "Name"); !equalTag(got, "!GetAtt", "TargetGroup.TargetGroupName") {
+		t.Errorf("deployment group target group = %v", got)
+	}
+	if got := resource("Alb")["DependsOn"]; got != "IgwAttachment" {
+		t.Errorf("Alb DependsOn = %v", got)
+	}
+	// The managed policy merges into the role the group already reads,
+	// so only the inline policy is left to wait for.
+	if got := resource("DeploymentGroup")["DependsOn"]; got != "CodedeployLaunch" {
+		t.Errorf("DeploymentGroup DependsOn = %v", got)
+	}
+	egress := at(properties("InstanceSg"), "SecurityGroupEgress", 0).(map[string]any)
+	if egress["CidrIp"] != "255.255.255.255/32" || egress["IpProtocol"] != "icmp" {
+		t.Errorf("security group placeholder egress = %v", egress)
+	}
+
+	content := string(generate(t, asgGraph()))
+	for _, want := range []string{
+		"      ManagedPolicyArns:\n        # Systems Manager access, instead of SSH\n        - !Sub",
+		`UserData: !Base64 "#!/bin/bash\nset -euo pipefail\n`,
+	} {
+		if !strings.Contains(content, want) {
+			t.Errorf("output lacks %q", want)
 		}
 	}
 }

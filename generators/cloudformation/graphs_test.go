@@ -542,3 +542,367 @@ func fanoutGraph() *graph.Graph {
 	}
 	return g
 }
+
+// asgGraph mirrors what the Auto Scaling group blueprint builds inside a
+// minimal VPC: an internet-facing Application Load Balancer in front of a
+// Spot and On-Demand mix of instances from a launch template, with target
+// tracking, a weekday schedule and a CodeDeploy in-place deployment group.
+// It exercises Structs (nested, flattened and repeated), Base64 user data,
+// translated and attribute-list properties, an omitted property and policy
+// attachments that merge into their roles.
+func asgGraph() *graph.Graph {
+	g := &graph.Graph{
+		Name:        "web",
+		Blueprint:   "asg",
+		Description: "Auto Scaling group of Spot and On-Demand instances behind an Application Load Balancer, deployed with CodeDeploy.",
+		Region:      "us-east-1",
+		Parameters: []graph.Parameter{{
+			Name:           "name",
+			Type:           graph.ParamString,
+			Description:    "Prefix for resource names.",
+			Default:        graph.String("web"),
+			Pattern:        "^[a-z][a-z0-9-]*$",
+			ConstraintHelp: "Lowercase letters, digits and hyphens, starting with a letter.",
+			MinLength:      1,
+			MaxLength:      20,
+		}},
+		Tags: []graph.Tag{
+			{Key: "project", Value: "scaffold"},
+			{Key: "managed-by", Value: "scaffold"},
+		},
+	}
+	g.Add(
+		graph.Component{
+			ID: "vpc", Kind: graph.KindVPC, Label: "the VPC", Name: named("vpc"),
+			Properties: []graph.Property{
+				{Name: "cidr_block", Value: graph.String("10.0.0.0/16")},
+				{Name: "enable_dns_support", Value: graph.Bool(true)},
+				{Name: "enable_dns_hostnames", Value: graph.Bool(true)},
+			},
+		},
+		subnet("subnet_a", "a", "10.0.0.0/24", 0, true),
+		subnet("subnet_b", "b", "10.0.1.0/24", 1, true),
+		// An internet-facing load balancer needs a VPC with an attached
+		// internet gateway; AWS refuses to create it otherwise.
+		graph.Component{
+			ID: "igw", Kind: graph.KindInternetGateway, Label: "internet gateway", Name: named("igw"),
+			Properties: []graph.Property{{Name: "vpc_id", Value: graph.RefID("vpc")}},
+		},
+	)
+	g.Add(securityGroups()...)
+	g.Add(instanceRole()...)
+	g.Add(
+		graph.Component{
+			ID: "launch_template", Kind: graph.KindLaunchTemplate, Label: "what every instance starts from",
+			Properties: []graph.Property{
+				{Name: "name", Value: named("lt")},
+				{Name: "image_id", Value: graph.String("resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64")},
+				{Name: "update_default_version", Value: graph.Bool(true)},
+				{Name: "vpc_security_group_ids", Value: graph.List{graph.RefID("instance_sg")}},
+				{Name: "iam_instance_profile", Value: graph.Struct{{Key: "arn", Value: graph.RefARN("instance_profile")}}},
+				{Name: "metadata_options", Value: graph.Struct{
+					{Key: "http_endpoint", Value: graph.String("enabled")},
+					{Key: "http_tokens", Value: graph.String("required")},
+					{Key: "http_put_response_hop_limit", Value: graph.Int(1)},
+					{Key: "instance_metadata_tags", Value: graph.String("enabled")},
+				}},
+				{Name: "block_device_mappings", Value: graph.List{graph.Struct{
+					{Key: "device_name", Value: graph.String("/dev/xvda")},
+					{Key: "ebs", Value: graph.Struct{
+						{Key: "volume_size", Value: graph.Int(20)},
+						{Key: "volume_type", Value: graph.String("gp3")},
+						{Key: "encrypted", Value: graph.Bool(true)},
+						{Key: "delete_on_termination", Value: graph.Bool(true)},
+					}},
+				}}},
+				{Name: "monitoring", Value: graph.Struct{{Key: "enabled", Value: graph.Bool(true)}}},
+				{Name: "user_data", Value: graph.Base64{Value: graph.String(asgUserData)}},
+				{Name: "tag_specifications", Value: graph.List{
+					graph.Struct{
+						{Key: "resource_type", Value: graph.String("instance")},
+						{Key: "tags", Value: graph.Object{{Key: "Name", Value: named("instance")}}},
+					},
+					graph.Struct{
+						{Key: "resource_type", Value: graph.String("volume")},
+						{Key: "tags", Value: graph.Object{{Key: "Name", Value: named("volume")}}},
+					},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "target_group", Kind: graph.KindLBTargetGroup, Label: "the instances, as the load balancer sees them", Name: named("tg"),
+			Properties: []graph.Property{
+				{Name: "name", Value: named("tg")},
+				{Name: "port", Value: graph.Int(80)},
+				{Name: "protocol", Value: graph.String("HTTP")},
+				{Name: "vpc_id", Value: graph.RefID("vpc")},
+				{Name: "target_type", Value: graph.String("instance")},
+				{Name: "deregistration_delay", Value: graph.Int(30)},
+				{Name: "health_check", Value: graph.Struct{
+					{Key: "enabled", Value: graph.Bool(true)},
+					{Key: "path", Value: graph.String("/health")},
+					{Key: "matcher", Value: graph.String("200")},
+					{Key: "interval", Value: graph.Int(15)},
+					{Key: "timeout", Value: graph.Int(5)},
+					{Key: "healthy_threshold", Value: graph.Int(2)},
+					{Key: "unhealthy_threshold", Value: graph.Int(3)},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "alb", Kind: graph.KindLoadBalancer, Label: "internet-facing Application Load Balancer", Name: named("alb"),
+			Properties: []graph.Property{
+				{Name: "name", Value: named("alb")},
+				{Name: "internal", Value: graph.Bool(false)},
+				{Name: "load_balancer_type", Value: graph.String("application")},
+				{Name: "security_groups", Value: graph.List{graph.RefID("alb_sg")}},
+				{Name: "subnets", Value: graph.List{graph.RefID("subnet_a"), graph.RefID("subnet_b")}},
+				{Name: "drop_invalid_header_fields", Value: graph.Bool(true)},
+			},
+			DependsOn: []string{"igw"},
+			Waivers:   []graph.Waiver{{Rule: graph.RulePublicLoadBalancer, Reason: "The load balancer is the public entry point."}},
+		},
+		graph.Component{
+			ID: "http_listener", Kind: graph.KindLBListener, Label: "HTTP listener, forwarding to the instances",
+			Properties: []graph.Property{
+				{Name: "load_balancer_arn", Value: graph.RefARN("alb")},
+				{Name: "port", Value: graph.Int(80)},
+				{Name: "protocol", Value: graph.String("HTTP")},
+				{Name: "default_action", Value: graph.List{graph.Struct{
+					{Key: "type", Value: graph.String("forward")},
+					{Key: "target_group_arn", Value: graph.RefARN("target_group")},
+				}}},
+			},
+			Waivers: []graph.Waiver{{Rule: graph.RulePlainHTTP, Reason: "A lab without a domain has no certificate."}},
+		},
+		graph.Component{
+			ID: "asg", Kind: graph.KindAutoScalingGroup, Label: "the instances: a Spot and On-Demand mix across both zones",
+			Properties: []graph.Property{
+				{Name: "name", Value: named("asg")},
+				{Name: "min_size", Value: graph.Int(2)},
+				{Name: "max_size", Value: graph.Int(20)},
+				{Name: "desired_capacity", Value: graph.Int(4)},
+				{Name: "vpc_zone_identifier", Value: graph.List{graph.RefID("subnet_a"), graph.RefID("subnet_b")}},
+				{Name: "target_group_arns", Value: graph.List{graph.RefARN("target_group")}},
+				{Name: "health_check_type", Value: graph.String("ELB")},
+				{Name: "health_check_grace_period", Value: graph.Int(300)},
+				{Name: "capacity_rebalance", Value: graph.Bool(true)},
+				{Name: "mixed_instances_policy", Value: graph.Struct{
+					{Key: "launch_template", Value: graph.Struct{
+						{Key: "launch_template_specification", Value: graph.Struct{
+							{Key: "launch_template_id", Value: graph.RefID("launch_template")},
+							{Key: "version", Value: graph.Ref{Component: "launch_template", Attr: graph.AttrLatestVersion}},
+						}},
+						{Key: "override", Value: graph.List{
+							graph.Struct{{Key: "instance_type", Value: graph.String("m5.xlarge")}},
+							graph.Struct{{Key: "instance_type", Value: graph.String("m5a.xlarge")}},
+							graph.Struct{{Key: "instance_type", Value: graph.String("m6i.xlarge")}},
+						}},
+					}},
+					{Key: "instances_distribution", Value: graph.Struct{
+						{Key: "on_demand_base_capacity", Value: graph.Int(2)},
+						{Key: "on_demand_percentage_above_base_capacity", Value: graph.Int(20)},
+						{Key: "spot_allocation_strategy", Value: graph.String("price-capacity-optimized")},
+					}},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "cpu_target", Kind: graph.KindAutoScalingPolicy, Label: "keep average CPU near 60 %",
+			Properties: []graph.Property{
+				{Name: "name", Value: named("cpu-60")},
+				{Name: "autoscaling_group_name", Value: graph.Ref{Component: "asg", Attr: graph.AttrName}},
+				{Name: "policy_type", Value: graph.String("TargetTrackingScaling")},
+				{Name: "target_tracking_configuration", Value: graph.Struct{
+					{Key: "predefined_metric_specification", Value: graph.Struct{
+						{Key: "predefined_metric_type", Value: graph.String("ASGAverageCPUUtilization")},
+					}},
+					{Key: "target_value", Value: graph.Int(60)},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "weekday_morning", Kind: graph.KindAutoScalingSchedule, Label: "scale out for weekday business hours",
+			Properties: []graph.Property{
+				{Name: "scheduled_action_name", Value: named("weekday-morning")},
+				{Name: "autoscaling_group_name", Value: graph.Ref{Component: "asg", Attr: graph.AttrName}},
+				{Name: "recurrence", Value: graph.String("0 8 * * MON-FRI")},
+				{Name: "time_zone", Value: graph.String("UTC")},
+				{Name: "desired_capacity", Value: graph.Int(6)},
+			},
+		},
+	)
+	g.Add(codeDeploy()...)
+	g.Outputs = []graph.Output{
+		{Name: "load_balancer_dns_name", Description: "Address of the load balancer.", Value: graph.Ref{Component: "alb", Attr: graph.AttrDNSName}},
+		{Name: "autoscaling_group_name", Description: "Name of the Auto Scaling group.", Value: graph.Ref{Component: "asg", Attr: graph.AttrName}},
+		{Name: "deployment_group_name", Description: "CodeDeploy deployment group.", Value: graph.Ref{Component: "deployment_group", Attr: graph.AttrName}},
+	}
+	return g
+}
+
+// asgUserData serves the target group's health check path.
+const asgUserData = "#!/bin/bash\nset -euo pipefail\ndnf install -y httpd\n" +
+	"echo ok > /var/www/html/health\nsystemctl enable --now httpd\n"
+
+// securityGroups are the load balancer's and the instances' groups and
+// their rules: the world reaches the load balancer, the load balancer the
+// instances, and the instances only HTTPS endpoints.
+func securityGroups() []graph.Component {
+	rule := func(id string, kind graph.Kind, label, group string, port int, peer graph.Property, waivers ...graph.Waiver) graph.Component {
+		return graph.Component{
+			ID: id, Kind: kind, Label: label, Waivers: waivers,
+			Properties: []graph.Property{
+				{Name: "security_group_id", Value: graph.RefID(group)},
+				{Name: "ip_protocol", Value: graph.String("tcp")},
+				{Name: "from_port", Value: graph.Int(port)},
+				{Name: "to_port", Value: graph.Int(port)},
+				peer,
+				{Name: "description", Value: graph.String(label)},
+			},
+		}
+	}
+	anywhere := graph.Property{Name: "cidr_ipv4", Value: graph.String("0.0.0.0/0")}
+	public := graph.Waiver{Rule: graph.RulePublicIngress, Reason: "The load balancer serves the internet."}
+	return []graph.Component{
+		{
+			ID: "alb_sg", Kind: graph.KindSecurityGroup, Label: "load balancer security group", Name: named("alb"),
+			Properties: []graph.Property{
+				{Name: "name", Value: named("alb")},
+				{Name: "description", Value: graph.String("Load balancer: HTTP and HTTPS from anywhere")},
+				{Name: "vpc_id", Value: graph.RefID("vpc")},
+			},
+		},
+		{
+			ID: "instance_sg", Kind: graph.KindSecurityGroup, Label: "instance security group", Name: named("instances"),
+			Properties: []graph.Property{
+				{Name: "name", Value: named("instances")},
+				{Name: "description", Value: graph.String("Instances: HTTP from the load balancer only")},
+				{Name: "vpc_id", Value: graph.RefID("vpc")},
+			},
+		},
+		rule("alb_http_in", graph.KindSecurityGroupIngress, "HTTP from anywhere", "alb_sg", 80, anywhere, public),
+		rule("alb_https_in", graph.KindSecurityGroupIngress, "HTTPS from anywhere", "alb_sg", 443, anywhere, public),
+		rule("alb_to_instances", graph.KindSecurityGroupEgress, "HTTP to the instances", "alb_sg", 80,
+			graph.Property{Name: "referenced_security_group_id", Value: graph.RefID("instance_sg")}),
+		rule("instances_from_alb", graph.KindSecurityGroupIngress, "HTTP from the load balancer", "instance_sg", 80,
+			graph.Property{Name: "referenced_security_group_id", Value: graph.RefID("alb_sg")}),
+		rule("instances_https_out", graph.KindSecurityGroupEgress, "HTTPS to AWS APIs and package mirrors", "instance_sg", 443, anywhere,
+			graph.Waiver{Rule: graph.RulePublicEgress, Reason: "Instances reach AWS APIs and package mirrors over HTTPS."}),
+	}
+}
+
+// managedPolicy is the ARN of an AWS-managed policy in the deployment's
+// partition.
+func managedPolicy(name string) graph.Value {
+	return graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":iam::aws:policy/" + name)}
+}
+
+// assumedBy is a trust policy for one AWS service.
+func assumedBy(service string) graph.Document {
+	return policy(graph.Object{
+		{Key: "Effect", Value: graph.String("Allow")},
+		{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.String(service)}}},
+		{Key: "Action", Value: graph.String("sts:AssumeRole")},
+	})
+}
+
+// instanceRole is the instances' role, with Systems Manager access, and
+// its instance profile.
+func instanceRole() []graph.Component {
+	return []graph.Component{
+		{
+			ID: "instance_role", Kind: graph.KindIAMRole, Label: "role the instances run as",
+			Properties: []graph.Property{
+				{Name: "description", Value: graph.String("Instances of the Auto Scaling group.")},
+				{Name: "assume_role_policy", Value: assumedBy("ec2.amazonaws.com")},
+			},
+		},
+		{
+			ID: "instance_ssm", Kind: graph.KindIAMRolePolicyAttachment, Label: "Systems Manager access, instead of SSH",
+			Properties: []graph.Property{
+				{Name: "role", Value: graph.Ref{Component: "instance_role", Attr: graph.AttrName}},
+				{Name: "policy_arn", Value: managedPolicy("AmazonSSMManagedInstanceCore")},
+			},
+		},
+		{
+			ID: "instance_profile", Kind: graph.KindIAMInstanceProfile, Label: "hands the role to the instances",
+			Properties: []graph.Property{{Name: "role", Value: graph.Ref{Component: "instance_role", Attr: graph.AttrName}}},
+		},
+	}
+}
+
+// codeDeploy is the application, its service role and an in-place
+// deployment group that takes instances out of the load balancer while
+// it updates them.
+func codeDeploy() []graph.Component {
+	return []graph.Component{
+		{
+			ID: "codedeploy_role", Kind: graph.KindIAMRole, Label: "role CodeDeploy acts as",
+			Properties: []graph.Property{
+				{Name: "description", Value: graph.String("CodeDeploy deployments to the Auto Scaling group.")},
+				{Name: "assume_role_policy", Value: assumedBy("codedeploy.amazonaws.com")},
+			},
+		},
+		{
+			ID: "codedeploy_managed", Kind: graph.KindIAMRolePolicyAttachment, Label: "what CodeDeploy needs for EC2 deployments",
+			Properties: []graph.Property{
+				{Name: "role", Value: graph.Ref{Component: "codedeploy_role", Attr: graph.AttrName}},
+				{Name: "policy_arn", Value: managedPolicy("service-role/AWSCodeDeployRole")},
+			},
+		},
+		{
+			ID: "codedeploy_launch", Kind: graph.KindIAMRolePolicy,
+			Label: "what the managed policy lacks for groups that use a launch template",
+			Properties: []graph.Property{
+				{Name: "role", Value: graph.Ref{Component: "codedeploy_role", Attr: graph.AttrName}},
+				{Name: "name", Value: graph.String("launch-template-instances")},
+				{Name: "policy", Value: policy(
+					graph.Object{
+						{Key: "Effect", Value: graph.String("Allow")},
+						{Key: "Action", Value: graph.Strings("ec2:RunInstances", "ec2:CreateTags")},
+						{Key: "Resource", Value: graph.String("*")},
+					},
+					graph.Object{
+						{Key: "Effect", Value: graph.String("Allow")},
+						{Key: "Action", Value: graph.String("iam:PassRole")},
+						{Key: "Resource", Value: graph.RefARN("instance_role")},
+					},
+				)},
+			},
+		},
+		{
+			ID: "app", Kind: graph.KindCodeDeployApp, Label: "the CodeDeploy application", Name: named("app"),
+			Properties: []graph.Property{
+				{Name: "name", Value: named("app")},
+				{Name: "compute_platform", Value: graph.String("Server")},
+			},
+		},
+		{
+			ID: "deployment_group", Kind: graph.KindCodeDeployDeploymentGroup, Label: "in-place deployments, one instance at a time",
+			Name: named("deploy"),
+			Properties: []graph.Property{
+				{Name: "app_name", Value: graph.Ref{Component: "app", Attr: graph.AttrName}},
+				{Name: "deployment_group_name", Value: named("deploy")},
+				{Name: "service_role_arn", Value: graph.RefARN("codedeploy_role")},
+				{Name: "deployment_config_name", Value: graph.String("CodeDeployDefault.OneAtATime")},
+				{Name: "autoscaling_groups", Value: graph.List{graph.Ref{Component: "asg", Attr: graph.AttrName}}},
+				{Name: "auto_rollback_configuration", Value: graph.Struct{
+					{Key: "enabled", Value: graph.Bool(true)},
+					{Key: "events", Value: graph.Strings("DEPLOYMENT_FAILURE")},
+				}},
+				{Name: "deployment_style", Value: graph.Struct{
+					{Key: "deployment_option", Value: graph.String("WITH_TRAFFIC_CONTROL")},
+					{Key: "deployment_type", Value: graph.String("IN_PLACE")},
+				}},
+				{Name: "load_balancer_info", Value: graph.Struct{
+					{Key: "target_group_info", Value: graph.List{graph.Struct{
+						{Key: "name", Value: graph.Ref{Component: "target_group", Attr: graph.AttrName}},
+					}}},
+				}},
+			},
+			// CodeDeploy checks its permissions when the group is created.
+			DependsOn: []string{"codedeploy_managed", "codedeploy_launch"},
+		},
+	}
+}

@@ -79,6 +79,18 @@ func (s selectAZ) node() ast.Node {
 // MarshalYAML implements yaml.BytesMarshaler.
 func (s selectAZ) MarshalYAML() ([]byte, error) { return render(s) }
 
+// base64Text is `!Base64 'text'`: a literal string that CloudFormation
+// encodes, such as a user data script. Multi-line text is double-quoted
+// with escapes (see quoted): a literal block (`|`) would read better, but
+// goccy does not re-indent a block scalar that comes through
+// yaml.BytesMarshaler, and a tag can only be written that way.
+type base64Text string
+
+func (b base64Text) node() ast.Node { return tagged("!Base64", quoted(string(b))) }
+
+// MarshalYAML implements yaml.BytesMarshaler.
+func (b base64Text) MarshalYAML() ([]byte, error) { return render(b) }
+
 // join is `!Join [delimiter, [part, ...]]`. It is the fallback for
 // concatenations that !Sub cannot express and the form of list outputs.
 type join struct {

@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
@@ -11,12 +12,16 @@ import (
 // `scaffold compare --mapping` can print it next to the Terraform one, and
 // so that a test can hold every type, property and attribute name against
 // the CloudFormation resource specification.
+//
+// A kind is expressed in exactly one of three ways: as Resources of its
+// own, by MergeInto another component's resource, or not at all
+// (Unsupported).
 type TypeMapping struct {
 	// Kind is the neutral resource kind.
 	Kind graph.Kind
 	// Resources are the resources one component becomes. The first is the
 	// primary resource: its logical ID is the component's, and references
-	// to the component read it. Unsupported kinds have none.
+	// to the component read it. Unsupported and merged kinds have none.
 	Resources []ResourceMapping
 	// Attributes maps the neutral attributes a Ref may read to the way
 	// CloudFormation reads them. A Ref to any other attribute is an error.
@@ -26,6 +31,15 @@ type TypeMapping struct {
 	// it. An internet gateway is usable only once attached, so its
 	// dependants wait for "<Id>Attachment" rather than for the gateway.
 	DependencySuffix string
+	// Omit lists model properties that CloudFormation has no place for and
+	// that the generator drops on purpose, each with the reason. Any other
+	// unmapped property is still an error.
+	Omit []OmittedProperty
+	// MergeInto, when set, says the kind has no resource of its own: its
+	// values are added to the resource of the component it references. A
+	// Terraform policy attachment becomes an entry of the role's
+	// ManagedPolicyArns.
+	MergeInto *Merge
 	// Unsupported, when set, says why CloudFormation cannot express the
 	// kind. The generator leaves such components out of the template and
 	// records them, with Remedy, in the template's Metadata and a comment.
@@ -35,7 +49,42 @@ type TypeMapping struct {
 	Remedy []string
 }
 
+// OmittedProperty is a model property a kind drops in CloudFormation.
+type OmittedProperty struct {
+	// Name is the model's property name.
+	Name string
+	// Reason says why nothing is lost, or what CloudFormation does instead.
+	Reason string
+}
+
+// Merge says how a kind without a resource of its own adds its values to
+// another component's primary resource.
+type Merge struct {
+	// Kind is the kind of the component that receives the values.
+	Kind graph.Kind
+	// Reference is the model property whose Ref names that component; the
+	// attribute the Ref reads does not matter.
+	Reference string
+	// Properties map the kind's other model properties to list properties
+	// of the receiving resource. Each value becomes one more item of the
+	// list, after the items the receiving component sets itself.
+	Properties []PropertyMapping
+	// Reason says why the kind has no resource of its own.
+	Reason string
+}
+
 // ResourceMapping is one CloudFormation resource made from a component.
+//
+// Property names on both sides may be dotted paths. On the model side a
+// path names a key of a Struct value ("health_check.matcher"); items of a
+// List of Structs share their list's path ("default_action.redirect"). On
+// the CloudFormation side a path names a property inside nested mappings
+// ("LaunchTemplateData.ImageId", "Matcher.HttpCode") and is always written
+// from the resource's Properties. A Struct key that the table does not
+// list keeps its place and becomes the PascalCase of its name, so only the
+// exceptions are written down: "override" under a mixed instances policy
+// is Overrides. The keys of one item of a repeated block stay inside that
+// item.
 type ResourceMapping struct {
 	// Suffix is appended to the component's logical ID; it is empty for
 	// the primary resource.
@@ -43,9 +92,16 @@ type ResourceMapping struct {
 	// Type is the CloudFormation resource type ("AWS::EC2::VPC").
 	Type string
 	// Properties maps the model properties this resource carries. Every
-	// property of a component must be mapped by exactly one resource of its
-	// kind; anything else is an error, which catches a blueprint typo
-	// before CloudFormation would.
+	// top-level property of a component must be mapped by exactly one
+	// resource of its kind, or omitted on purpose; anything else is an
+	// error, which catches a blueprint typo before CloudFormation would.
+	// Two ways of writing a path change the shape of the template:
+	//   - a Struct mapped to "" is flattened: each of its keys is mapped
+	//     on its own, usually to a property of the resource itself (a
+	//     target group's health_check.path is HealthCheckPath);
+	//   - a CloudFormation path with several parts nests the value under
+	//     a parent, which is created the first time something goes into
+	//     it (a launch template's data sits under LaunchTemplateData).
 	Properties []PropertyMapping
 	// Implied are properties the kind fixes, written first unless the
 	// component sets a property with the same CloudFormation name. A
@@ -54,7 +110,8 @@ type ResourceMapping struct {
 	Implied []ImpliedProperty
 	// ListProperties are CloudFormation properties that take a list where
 	// the model holds one value: an inline policy names its one role in
-	// AWS::IAM::Policy's Roles list.
+	// AWS::IAM::Policy's Roles list, and a listener's one certificate_arn
+	// becomes the one item of Certificates ([{CertificateArn: ...}]).
 	ListProperties []string
 	// NameValueProperties are CloudFormation properties that take a list
 	// of Name/Value pairs where the model holds an Object keyed by name: a
@@ -63,35 +120,86 @@ type ResourceMapping struct {
 	// that is also the shape of Terraform's map argument, and the keys'
 	// order survives into the list.
 	NameValueProperties []string
+	// KeyValueProperties are the same for lists of Key/Value pairs, the
+	// shape of tags inside a launch template's tag specifications.
+	KeyValueProperties []string
+	// ValueMaps translate literal model values into the values a
+	// CloudFormation property takes where the two differ in kind, not just
+	// in spelling: a load balancer's internal flag is its Scheme.
+	ValueMaps []ValueMap
+	// AttributeKeys are model properties that each become one Key/Value
+	// entry of the list property they are mapped to (a load balancer's
+	// LoadBalancerAttributes), under the key given here. Several model
+	// properties may share one list; the value is written as a string,
+	// because that is what the services' attribute APIs take.
+	AttributeKeys []AttributeKey
 	// PrimaryRef names the property that receives `!Ref` of the primary
 	// resource: a secondary resource exists to act on the primary one.
 	PrimaryRef string
-	// Tags reports whether the type takes a Tags property, as the resource
-	// specification says. Only such resources get the Name and graph tags.
+	// Tags reports whether the resource gets the Name and graph tags in
+	// its Tags property. It is true exactly when the resource
+	// specification gives the type a Tags property, unless TagsOmitted
+	// says why not.
 	Tags bool
+	// TagsOmitted, when set, says why a type that takes Tags gets none.
+	TagsOmitted string
 }
 
 // PropertyMapping is one model property and the CloudFormation property
-// that holds it.
+// that holds it; either may be a dotted path (see ResourceMapping).
 type PropertyMapping struct {
 	// Name is the model's snake_case property name ("cidr_block").
 	Name string
-	// Property is the CloudFormation property name ("CidrBlock").
+	// Property is the CloudFormation property name ("CidrBlock"), or ""
+	// for a Struct whose keys are mapped one by one.
 	Property string
 }
 
 // Renamed reports whether the CloudFormation name differs from the
 // PascalCase of the model name, which is what a mapping table should
 // highlight ("log_destination" is LogDestination, but "vpc_id" on a flow
-// log is ResourceId).
-func (p PropertyMapping) Renamed() bool { return p.Property != PascalCase(p.Name) }
+// log is ResourceId). For paths it compares the last parts, so a property
+// that only moves under a parent (image_id to LaunchTemplateData.ImageId)
+// is not a rename, and a flattened Struct is.
+func (p PropertyMapping) Renamed() bool {
+	return lastPart(p.Property) != PascalCase(lastPart(p.Name))
+}
 
-// ImpliedProperty is a literal property a kind always carries.
+// ImpliedProperty is a property a kind always carries.
 type ImpliedProperty struct {
 	// Property is the CloudFormation property name.
 	Property string
-	// Value is its literal string value.
+	// Value is its value, written as a model value so that the table can
+	// hold a structure (a security group's placeholder egress rule) as
+	// well as a string, and so that it renders like any other value.
+	Value graph.Value
+}
+
+// ValueMap translates the literal values of one CloudFormation property.
+type ValueMap struct {
+	// Property is the CloudFormation property path.
+	Property string
+	// Values lists every model value the property accepts; any other,
+	// including a reference, is an error.
+	Values []ValueTranslation
+}
+
+// ValueTranslation is one model value and what CloudFormation writes.
+type ValueTranslation struct {
+	// Model is the model literal as text: "true", "80", "internal".
+	Model string
+	// Value is the CloudFormation value.
 	Value string
+}
+
+// AttributeKey is one model property that becomes a Key/Value entry of
+// an attribute list.
+type AttributeKey struct {
+	// Name is the model's property name.
+	Name string
+	// Key is the service's attribute key
+	// ("deregistration_delay.timeout_seconds").
+	Key string
 }
 
 // AttributeMapping is one neutral attribute and how CloudFormation reads
@@ -151,16 +259,51 @@ func (m *TypeMapping) Attribute(attr graph.Attr) (AttributeMapping, bool) {
 	return AttributeMapping{}, false
 }
 
-// property finds the resource and CloudFormation name of a model property.
+// property finds the resource and CloudFormation path of a top-level
+// model property.
 func (m *TypeMapping) property(name string) (resource int, property string, ok bool) {
 	for i, r := range m.Resources {
-		for _, p := range r.Properties {
-			if p.Name == name {
-				return i, p.Property, true
-			}
+		if property, ok := r.property(name); ok {
+			return i, property, true
 		}
 	}
 	return 0, "", false
+}
+
+// omitted reports whether the kind drops a model property on purpose.
+func (m *TypeMapping) omitted(name string) bool {
+	return slices.ContainsFunc(m.Omit, func(o OmittedProperty) bool { return o.Name == name })
+}
+
+// property finds the CloudFormation path of a model property or path.
+func (r *ResourceMapping) property(name string) (string, bool) {
+	for _, p := range r.Properties {
+		if p.Name == name {
+			return p.Property, true
+		}
+	}
+	return "", false
+}
+
+// valueMap returns the translations of a CloudFormation property, if any.
+func (r *ResourceMapping) valueMap(property string) (ValueMap, bool) {
+	for _, v := range r.ValueMaps {
+		if v.Property == property {
+			return v, true
+		}
+	}
+	return ValueMap{}, false
+}
+
+// attributeKey returns the attribute key of a model property, if it has
+// one.
+func (r *ResourceMapping) attributeKey(name string) (string, bool) {
+	for _, a := range r.AttributeKeys {
+		if a.Name == name {
+			return a.Key, true
+		}
+	}
+	return "", false
 }
 
 // lookup finds a kind's entry without copying it. A linear scan is plenty
@@ -177,10 +320,20 @@ func lookup(kind graph.Kind) *TypeMapping {
 func (m TypeMapping) clone() TypeMapping {
 	m.Resources = slices.Clone(m.Resources)
 	for i := range m.Resources {
-		m.Resources[i].Properties = slices.Clone(m.Resources[i].Properties)
-		m.Resources[i].Implied = slices.Clone(m.Resources[i].Implied)
-		m.Resources[i].ListProperties = slices.Clone(m.Resources[i].ListProperties)
-		m.Resources[i].NameValueProperties = slices.Clone(m.Resources[i].NameValueProperties)
+		r := &m.Resources[i]
+		r.Properties = slices.Clone(r.Properties)
+		r.Implied = slices.Clone(r.Implied)
+		for j := range r.Implied {
+			r.Implied[j].Value = cloneValue(r.Implied[j].Value)
+		}
+		r.ListProperties = slices.Clone(r.ListProperties)
+		r.NameValueProperties = slices.Clone(r.NameValueProperties)
+		r.KeyValueProperties = slices.Clone(r.KeyValueProperties)
+		r.ValueMaps = slices.Clone(r.ValueMaps)
+		for j := range r.ValueMaps {
+			r.ValueMaps[j].Values = slices.Clone(r.ValueMaps[j].Values)
+		}
+		r.AttributeKeys = slices.Clone(r.AttributeKeys)
 	}
 	m.Attributes = slices.Clone(m.Attributes)
 	for i := range m.Attributes {
@@ -189,8 +342,57 @@ func (m TypeMapping) clone() TypeMapping {
 			m.Attributes[i].ARN = &format
 		}
 	}
+	m.Omit = slices.Clone(m.Omit)
+	if m.MergeInto != nil {
+		merge := *m.MergeInto
+		merge.Properties = slices.Clone(merge.Properties)
+		m.MergeInto = &merge
+	}
 	m.Remedy = slices.Clone(m.Remedy)
 	return m
+}
+
+// cloneValue deep-copies the collections of a model value, so that a
+// caller of Mapping cannot reach into the table through an implied value.
+func cloneValue(v graph.Value) graph.Value {
+	switch v := v.(type) {
+	case graph.List:
+		out := make(graph.List, len(v))
+		for i, item := range v {
+			out[i] = cloneValue(item)
+		}
+		return out
+	case graph.Object:
+		return graph.Object(cloneFields(v))
+	case graph.Struct:
+		return graph.Struct(cloneFields(v))
+	case graph.Document:
+		return graph.Document(cloneFields(v))
+	case graph.Join:
+		out := make(graph.Join, len(v))
+		for i, part := range v {
+			out[i] = cloneValue(part)
+		}
+		return out
+	case graph.Base64:
+		return graph.Base64{Value: cloneValue(v.Value)}
+	default:
+		// Scalars are values, not references.
+		return v
+	}
+}
+
+func cloneFields(fields []graph.Field) []graph.Field {
+	out := make([]graph.Field, len(fields))
+	for i, f := range fields {
+		out[i] = graph.Field{Key: f.Key, Value: cloneValue(f.Value)}
+	}
+	return out
+}
+
+// lastPart is the last part of a dotted path.
+func lastPart(path string) string {
+	return path[strings.LastIndex(path, ".")+1:]
 }
 
 // refID is the attribute mapping shared by nearly every kind: the model's
@@ -260,7 +462,7 @@ var mappings = []TypeMapping{
 		Resources: []ResourceMapping{{
 			Type:       "AWS::EC2::EIP",
 			Properties: []PropertyMapping{{"domain", "Domain"}},
-			Implied:    []ImpliedProperty{{"Domain", "vpc"}},
+			Implied:    []ImpliedProperty{{"Domain", graph.String("vpc")}},
 			Tags:       true,
 		}},
 		Attributes: []AttributeMapping{
@@ -324,7 +526,7 @@ var mappings = []TypeMapping{
 				{"service_name", "ServiceName"},
 				{"route_table_ids", "RouteTableIds"},
 			},
-			Implied: []ImpliedProperty{{"VpcEndpointType", "Gateway"}},
+			Implied: []ImpliedProperty{{"VpcEndpointType", graph.String("Gateway")}},
 			Tags:    true,
 		}},
 		Attributes: []AttributeMapping{refID, ec2ARN("vpc-endpoint/")},
@@ -411,7 +613,7 @@ var mappings = []TypeMapping{
 				{"iam_role_arn", "DeliverLogsPermissionArn"},
 				{"max_aggregation_interval", "MaxAggregationInterval"},
 			},
-			Implied: []ImpliedProperty{{"ResourceType", "VPC"}},
+			Implied: []ImpliedProperty{{"ResourceType", graph.String("VPC")}},
 			Tags:    true,
 		}},
 		Attributes: []AttributeMapping{refID, ec2ARN("vpc-flow-log/")},
@@ -543,5 +745,311 @@ var mappings = []TypeMapping{
 			NameValueProperties: []string{"Dimensions"},
 			Tags:                true,
 		}},
+	},
+	{
+		// Terraform removes the rule AWS gives every new group (all
+		// egress allowed); CloudFormation removes it only when the group
+		// lists egress rules itself. The implied rule is the placeholder
+		// the AWS CDK uses for the same purpose: ICMP type 252, code 86 to
+		// 255.255.255.255/32, which matches no traffic. So in both formats
+		// the group starts with no effective rule, and the rule components
+		// say everything it allows. `!Ref` of a group in a VPC is its ID.
+		Kind: graph.KindSecurityGroup,
+		Resources: []ResourceMapping{{
+			Type: "AWS::EC2::SecurityGroup",
+			Properties: []PropertyMapping{
+				{"name", "GroupName"},
+				{"description", "GroupDescription"},
+				{"vpc_id", "VpcId"},
+			},
+			Implied: []ImpliedProperty{{"SecurityGroupEgress", graph.List{graph.Object{
+				{Key: "CidrIp", Value: graph.String("255.255.255.255/32")},
+				{Key: "Description", Value: graph.String("Disallow all traffic")},
+				{Key: "IpProtocol", Value: graph.String("icmp")},
+				{Key: "FromPort", Value: graph.Int(252)},
+				{Key: "ToPort", Value: graph.Int(86)},
+			}}}},
+			Tags: true,
+		}},
+		Attributes: []AttributeMapping{
+			{Attr: graph.AttrID, GetAtt: "GroupId"},
+			ec2ARN("security-group/"),
+		},
+	},
+	{
+		// The model follows aws_vpc_security_group_ingress_rule: one rule
+		// per component, one source each.
+		Kind: graph.KindSecurityGroupIngress,
+		Resources: []ResourceMapping{{
+			Type: "AWS::EC2::SecurityGroupIngress",
+			Properties: []PropertyMapping{
+				{"security_group_id", "GroupId"},
+				{"ip_protocol", "IpProtocol"},
+				{"from_port", "FromPort"},
+				{"to_port", "ToPort"},
+				{"cidr_ipv4", "CidrIp"},
+				{"referenced_security_group_id", "SourceSecurityGroupId"},
+				{"description", "Description"},
+			},
+		}},
+		Attributes: []AttributeMapping{refID},
+	},
+	{
+		Kind: graph.KindSecurityGroupEgress,
+		Resources: []ResourceMapping{{
+			Type: "AWS::EC2::SecurityGroupEgress",
+			Properties: []PropertyMapping{
+				{"security_group_id", "GroupId"},
+				{"ip_protocol", "IpProtocol"},
+				{"from_port", "FromPort"},
+				{"to_port", "ToPort"},
+				{"cidr_ipv4", "CidrIp"},
+				{"referenced_security_group_id", "DestinationSecurityGroupId"},
+				{"description", "Description"},
+			},
+		}},
+		Attributes: []AttributeMapping{refID},
+	},
+	{
+		// An instance profile holds at most one role, which CloudFormation
+		// still writes as a list. `!Ref` of a profile is its name.
+		Kind: graph.KindIAMInstanceProfile,
+		Resources: []ResourceMapping{{
+			Type: "AWS::IAM::InstanceProfile",
+			Properties: []PropertyMapping{
+				{"name", "InstanceProfileName"},
+				{"role", "Roles"},
+			},
+			ListProperties: []string{"Roles"},
+		}},
+		Attributes: []AttributeMapping{
+			refID,
+			{Attr: graph.AttrName},
+			{Attr: graph.AttrARN, GetAtt: "Arn"},
+		},
+	},
+	{
+		// AWS::IAM::ManagedPolicy could attach itself to a role, but only
+		// to a policy the stack creates; attaching an AWS-managed policy is
+		// done on the role itself.
+		Kind: graph.KindIAMRolePolicyAttachment,
+		MergeInto: &Merge{
+			Kind:       graph.KindIAMRole,
+			Reference:  "role",
+			Properties: []PropertyMapping{{"policy_arn", "ManagedPolicyArns"}},
+			Reason: "CloudFormation has no resource that attaches a managed policy to a role; " +
+				"the role lists the policy in ManagedPolicyArns instead.",
+		},
+	},
+	{
+		// Everything but the name describes the instances and sits under
+		// LaunchTemplateData. CloudFormation makes each new version of the
+		// data the default version, which is what update_default_version
+		// asks Terraform to do, so the flag has nothing to say here.
+		Kind: graph.KindLaunchTemplate,
+		Resources: []ResourceMapping{{
+			Type: "AWS::EC2::LaunchTemplate",
+			Properties: []PropertyMapping{
+				{"name", "LaunchTemplateName"},
+				{"description", "VersionDescription"},
+				{"image_id", "LaunchTemplateData.ImageId"},
+				{"instance_type", "LaunchTemplateData.InstanceType"},
+				{"user_data", "LaunchTemplateData.UserData"},
+				{"vpc_security_group_ids", "LaunchTemplateData.SecurityGroupIds"},
+				{"metadata_options", "LaunchTemplateData.MetadataOptions"},
+				{"block_device_mappings", "LaunchTemplateData.BlockDeviceMappings"},
+				{"iam_instance_profile", "LaunchTemplateData.IamInstanceProfile"},
+				{"monitoring", "LaunchTemplateData.Monitoring"},
+				{"tag_specifications", "LaunchTemplateData.TagSpecifications"},
+			},
+			KeyValueProperties: []string{"LaunchTemplateData.TagSpecifications.Tags"},
+		}},
+		Attributes: []AttributeMapping{
+			{Attr: graph.AttrID},
+			{Attr: graph.AttrLatestVersion, GetAtt: "LatestVersionNumber"},
+		},
+		Omit: []OmittedProperty{{
+			Name:   "update_default_version",
+			Reason: "CloudFormation makes every new version of a launch template its default version.",
+		}},
+	},
+	{
+		// `!Ref` of a group is its name. Terraform's repeated override
+		// block is CloudFormation's Overrides list.
+		Kind: graph.KindAutoScalingGroup,
+		Resources: []ResourceMapping{{
+			Type: "AWS::AutoScaling::AutoScalingGroup",
+			Properties: []PropertyMapping{
+				{"name", "AutoScalingGroupName"},
+				{"min_size", "MinSize"},
+				{"max_size", "MaxSize"},
+				{"desired_capacity", "DesiredCapacity"},
+				{"vpc_zone_identifier", "VPCZoneIdentifier"},
+				{"target_group_arns", "TargetGroupARNs"},
+				{"health_check_type", "HealthCheckType"},
+				{"health_check_grace_period", "HealthCheckGracePeriod"},
+				{"capacity_rebalance", "CapacityRebalance"},
+				{"default_instance_warmup", "DefaultInstanceWarmup"},
+				{"mixed_instances_policy", "MixedInstancesPolicy"},
+				{"mixed_instances_policy.launch_template.override", "MixedInstancesPolicy.LaunchTemplate.Overrides"},
+			},
+			TagsOmitted: "instances are tagged by their launch template's tag specifications, " +
+				"and the model's group carries no tags in Terraform either.",
+		}},
+		Attributes: []AttributeMapping{{Attr: graph.AttrName}},
+	},
+	{
+		// CloudFormation names scaling policies itself. `!Ref` of a
+		// policy is its ARN.
+		Kind: graph.KindAutoScalingPolicy,
+		Resources: []ResourceMapping{{
+			Type: "AWS::AutoScaling::ScalingPolicy",
+			Properties: []PropertyMapping{
+				{"autoscaling_group_name", "AutoScalingGroupName"},
+				{"policy_type", "PolicyType"},
+				{"target_tracking_configuration", "TargetTrackingConfiguration"},
+			},
+		}},
+		Attributes: []AttributeMapping{{Attr: graph.AttrARN}},
+		Omit: []OmittedProperty{{
+			Name:   "name",
+			Reason: "CloudFormation names scaling policies itself; AWS::AutoScaling::ScalingPolicy has no name property.",
+		}},
+	},
+	{
+		Kind: graph.KindAutoScalingSchedule,
+		Resources: []ResourceMapping{{
+			Type: "AWS::AutoScaling::ScheduledAction",
+			Properties: []PropertyMapping{
+				{"autoscaling_group_name", "AutoScalingGroupName"},
+				{"recurrence", "Recurrence"},
+				{"time_zone", "TimeZone"},
+				{"min_size", "MinSize"},
+				{"max_size", "MaxSize"},
+				{"desired_capacity", "DesiredCapacity"},
+			},
+		}},
+		Omit: []OmittedProperty{{
+			Name:   "scheduled_action_name",
+			Reason: "CloudFormation names scheduled actions itself; AWS::AutoScaling::ScheduledAction has no name property.",
+		}},
+	},
+	{
+		// Terraform's internal flag is CloudFormation's Scheme, and its
+		// drop_invalid_header_fields argument one of the load balancer's
+		// attributes. `!Ref` of a load balancer is its ARN.
+		Kind: graph.KindLoadBalancer,
+		Resources: []ResourceMapping{{
+			Type: "AWS::ElasticLoadBalancingV2::LoadBalancer",
+			Properties: []PropertyMapping{
+				{"name", "Name"},
+				{"internal", "Scheme"},
+				{"load_balancer_type", "Type"},
+				{"security_groups", "SecurityGroups"},
+				{"subnets", "Subnets"},
+				{"drop_invalid_header_fields", "LoadBalancerAttributes"},
+			},
+			ValueMaps: []ValueMap{{Property: "Scheme", Values: []ValueTranslation{
+				{Model: "true", Value: "internal"},
+				{Model: "false", Value: "internet-facing"},
+			}}},
+			AttributeKeys: []AttributeKey{{Name: "drop_invalid_header_fields", Key: "routing.http.drop_invalid_header_fields.enabled"}},
+			Tags:          true,
+		}},
+		Attributes: []AttributeMapping{
+			{Attr: graph.AttrARN},
+			{Attr: graph.AttrID},
+			{Attr: graph.AttrDNSName, GetAtt: "DNSName"},
+			{Attr: graph.AttrName, GetAtt: "LoadBalancerName"},
+		},
+	},
+	{
+		// Terraform's health_check block is a set of HealthCheck*
+		// properties of the group itself, and its deregistration delay one
+		// of the group's attributes. `!Ref` of a target group is its ARN.
+		Kind: graph.KindLBTargetGroup,
+		Resources: []ResourceMapping{{
+			Type: "AWS::ElasticLoadBalancingV2::TargetGroup",
+			Properties: []PropertyMapping{
+				{"name", "Name"},
+				{"port", "Port"},
+				{"protocol", "Protocol"},
+				{"vpc_id", "VpcId"},
+				{"target_type", "TargetType"},
+				{"deregistration_delay", "TargetGroupAttributes"},
+				{"health_check", ""},
+				{"health_check.enabled", "HealthCheckEnabled"},
+				{"health_check.path", "HealthCheckPath"},
+				{"health_check.port", "HealthCheckPort"},
+				{"health_check.protocol", "HealthCheckProtocol"},
+				{"health_check.matcher", "Matcher.HttpCode"},
+				{"health_check.interval", "HealthCheckIntervalSeconds"},
+				{"health_check.timeout", "HealthCheckTimeoutSeconds"},
+				{"health_check.healthy_threshold", "HealthyThresholdCount"},
+				{"health_check.unhealthy_threshold", "UnhealthyThresholdCount"},
+			},
+			AttributeKeys: []AttributeKey{{Name: "deregistration_delay", Key: "deregistration_delay.timeout_seconds"}},
+			Tags:          true,
+		}},
+		Attributes: []AttributeMapping{
+			{Attr: graph.AttrARN},
+			{Attr: graph.AttrID},
+			{Attr: graph.AttrName, GetAtt: "TargetGroupName"},
+		},
+	},
+	{
+		// A Terraform listener takes one certificate ARN; CloudFormation
+		// takes a list of certificate objects, of which the first is the
+		// default one.
+		Kind: graph.KindLBListener,
+		Resources: []ResourceMapping{{
+			Type: "AWS::ElasticLoadBalancingV2::Listener",
+			Properties: []PropertyMapping{
+				{"load_balancer_arn", "LoadBalancerArn"},
+				{"port", "Port"},
+				{"protocol", "Protocol"},
+				{"ssl_policy", "SslPolicy"},
+				{"certificate_arn", "Certificates.CertificateArn"},
+				{"default_action", "DefaultActions"},
+				{"default_action.redirect", "DefaultActions.RedirectConfig"},
+			},
+			ListProperties: []string{"Certificates"},
+			TagsOmitted: "listener tags are newer than the schema of cfn-lint 1.51, which rejects them (E3002); " +
+				"the listener stays untagged until the linters know them.",
+		}},
+		Attributes: []AttributeMapping{{Attr: graph.AttrARN}, {Attr: graph.AttrID}},
+	},
+	{
+		// `!Ref` of a CodeDeploy application is its name.
+		Kind: graph.KindCodeDeployApp,
+		Resources: []ResourceMapping{{
+			Type: "AWS::CodeDeploy::Application",
+			Properties: []PropertyMapping{
+				{"name", "ApplicationName"},
+				{"compute_platform", "ComputePlatform"},
+			},
+			Tags: true,
+		}},
+		Attributes: []AttributeMapping{{Attr: graph.AttrName}},
+	},
+	{
+		// `!Ref` of a deployment group is its name.
+		Kind: graph.KindCodeDeployDeploymentGroup,
+		Resources: []ResourceMapping{{
+			Type: "AWS::CodeDeploy::DeploymentGroup",
+			Properties: []PropertyMapping{
+				{"app_name", "ApplicationName"},
+				{"deployment_group_name", "DeploymentGroupName"},
+				{"service_role_arn", "ServiceRoleArn"},
+				{"deployment_config_name", "DeploymentConfigName"},
+				{"autoscaling_groups", "AutoScalingGroups"},
+				{"auto_rollback_configuration", "AutoRollbackConfiguration"},
+				{"deployment_style", "DeploymentStyle"},
+				{"load_balancer_info", "LoadBalancerInfo"},
+				{"load_balancer_info.target_group_info", "LoadBalancerInfo.TargetGroupInfoList"},
+			},
+			Tags: true,
+		}},
+		Attributes: []AttributeMapping{{Attr: graph.AttrName}},
 	},
 }

@@ -2,6 +2,7 @@ package cloudformation_test
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -46,8 +47,14 @@ func TestMappingCoversEveryKind(t *testing.T) {
 		if i < len(table) && table[i].Kind != kind {
 			t.Errorf("mapping %d is %q, want %q (graph order)", i, table[i].Kind, kind)
 		}
-		if (m.Unsupported == "") == (len(m.Resources) == 0) {
-			t.Errorf("kind %q: a mapping has resources or says why not, never both", kind)
+		ways := 0
+		for _, way := range []bool{len(m.Resources) > 0, m.MergeInto != nil, m.Unsupported != ""} {
+			if way {
+				ways++
+			}
+		}
+		if ways != 1 {
+			t.Errorf("kind %q: a mapping has resources, merges into another kind or says why not, exactly one of them", kind)
 		}
 	}
 	if _, ok := cloudformation.MappingFor("no_such_kind"); ok {
@@ -55,24 +62,110 @@ func TestMappingCoversEveryKind(t *testing.T) {
 	}
 }
 
+// TestMappingIsACopy changes every part of a returned table that is a
+// slice, a pointer or a model value, one at a time, and demands that the
+// next table does not see the change.
 func TestMappingIsACopy(t *testing.T) {
-	table := cloudformation.Mapping()
-	table[0].Resources[0].Properties[0].Property = "Changed"
-	table[3].Attributes[1].ARN.Service = "changed"
-	policy := slices.IndexFunc(table, func(m cloudformation.TypeMapping) bool { return m.Kind == graph.KindIAMRolePolicy })
-	alarm := slices.IndexFunc(table, func(m cloudformation.TypeMapping) bool { return m.Kind == graph.KindMetricAlarm })
-	table[policy].Resources[0].ListProperties[0] = "Changed"
-	table[alarm].Resources[0].NameValueProperties[0] = "Changed"
-	again := cloudformation.Mapping()
-	if again[0].Resources[0].Properties[0].Property == "Changed" || again[3].Attributes[1].ARN.Service == "changed" ||
-		again[policy].Resources[0].ListProperties[0] == "Changed" || again[alarm].Resources[0].NameValueProperties[0] == "Changed" {
-		t.Errorf("Mapping returned the table itself, not a copy")
+	index := func(table []cloudformation.TypeMapping, kind graph.Kind) *cloudformation.TypeMapping {
+		return &table[slices.IndexFunc(table, func(m cloudformation.TypeMapping) bool { return m.Kind == kind })]
+	}
+	changes := map[string]func([]cloudformation.TypeMapping){
+		"properties": func(table []cloudformation.TypeMapping) { table[0].Resources[0].Properties[0].Property = "Changed" },
+		"arn format": func(table []cloudformation.TypeMapping) { table[3].Attributes[1].ARN.Service = "changed" },
+		"remedy": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindDefaultSecurityGroup).Remedy[0] = "Changed"
+		},
+		"list properties": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindIAMRolePolicy).Resources[0].ListProperties[0] = "Changed"
+		},
+		"name/value properties": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindMetricAlarm).Resources[0].NameValueProperties[0] = "Changed"
+		},
+		"key/value properties": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindLaunchTemplate).Resources[0].KeyValueProperties[0] = "Changed"
+		},
+		"omit": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindLaunchTemplate).Omit[0].Reason = "Changed"
+		},
+		"value maps": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindLoadBalancer).Resources[0].ValueMaps[0].Values[0].Value = "Changed"
+		},
+		"attribute keys": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindLoadBalancer).Resources[0].AttributeKeys[0].Key = "Changed"
+		},
+		"merge": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindIAMRolePolicyAttachment).MergeInto.Properties[0].Property = "Changed"
+		},
+		"implied value": func(table []cloudformation.TypeMapping) {
+			rule := index(table, graph.KindSecurityGroup).Resources[0].Implied[0].Value.(graph.List)[0].(graph.Object)
+			rule[0].Value = graph.String("Changed")
+		},
+	}
+	for name, change := range changes {
+		t.Run(name, func(t *testing.T) {
+			before := cloudformation.Mapping()
+			changed := cloudformation.Mapping()
+			change(changed)
+			if reflect.DeepEqual(before, changed) {
+				t.Fatalf("the change did not take effect on the copy, or it reached the table itself")
+			}
+			if !reflect.DeepEqual(before, cloudformation.Mapping()) {
+				t.Errorf("Mapping returned the table itself, not a copy")
+			}
+		})
 	}
 }
 
+// specPath resolves a dotted CloudFormation property path inside a
+// resource type. A path goes through mappings and through the items of
+// lists of mappings, the way the generator nests values.
+func specPath(s *schemas.CFNSpec, resourceType string, properties map[string]*schemas.Property, path string) (*schemas.Property, error) {
+	parts := strings.Split(path, ".")
+	var p *schemas.Property
+	for i, part := range parts {
+		if i > 0 {
+			shape, ok := propertyShape(s, resourceType, p)
+			if !ok {
+				return nil, fmt.Errorf("%s is not a mapping or a list of mappings", strings.Join(parts[:i], "."))
+			}
+			properties = shape.Properties
+		}
+		var ok bool
+		if p, ok = properties[part]; !ok {
+			return nil, fmt.Errorf("no property %s", strings.Join(parts[:i+1], "."))
+		}
+	}
+	return p, nil
+}
+
+// propertyShape is the property type of a mapping, or of the items of a
+// list of mappings.
+func propertyShape(s *schemas.CFNSpec, resourceType string, p *schemas.Property) (*schemas.PropertyType, bool) {
+	name := p.Type
+	if p.Type == schemas.TypeList {
+		name = p.ItemType
+	}
+	if name == "" || name == schemas.TypeList || name == schemas.TypeMap {
+		return nil, false
+	}
+	shape, _, ok := s.ResolvePropertyType(resourceType, name)
+	return shape, ok
+}
+
+// fieldsOf lists a property type's fields, sorted and comma-separated.
+func fieldsOf(shape *schemas.PropertyType) string {
+	var fields []string
+	for field := range shape.Properties {
+		fields = append(fields, field)
+	}
+	sort.Strings(fields)
+	return strings.Join(fields, ",")
+}
+
 // TestMappingAgainstSpec holds every name in the table against the
-// resource specification: types, properties, GetAtt attributes, the Tags
-// column, and that each required property has a source.
+// resource specification: types, property paths down through nested
+// property types, GetAtt attributes, the Tags column, the shape of every
+// reshaped property, and that each required property has a source.
 func TestMappingAgainstSpec(t *testing.T) {
 	s := loadSpec(t)
 	for _, m := range cloudformation.Mapping() {
@@ -82,59 +175,100 @@ func TestMappingAgainstSpec(t *testing.T) {
 				t.Errorf("%s: type %s is not in the spec", m.Kind, r.Type)
 				continue
 			}
-			covered := map[string]bool{}
-			check := func(property string) {
-				if _, ok := typ.Properties[property]; !ok {
-					t.Errorf("%s: %s has no property %s", m.Kind, r.Type, property)
+			resolve := func(path string) *schemas.Property {
+				p, err := specPath(s, r.Type, typ.Properties, path)
+				if err != nil {
+					t.Errorf("%s: %s: %v", m.Kind, r.Type, err)
 				}
-				covered[property] = true
+				return p
+			}
+			covered := map[string]bool{}
+			mapped := func(path string) bool {
+				// Some model value lands at the path, inside it, or holds
+				// it (a Struct key that keeps its PascalCase name).
+				return slices.ContainsFunc(r.Properties, func(p cloudformation.PropertyMapping) bool {
+					return p.Property == path || strings.HasPrefix(p.Property, path+".") || strings.HasPrefix(path, p.Property+".")
+				})
 			}
 			for _, p := range r.Properties {
-				check(p.Property)
+				if root, _, nested := strings.Cut(p.Name, "."); nested && !slices.ContainsFunc(r.Properties, func(q cloudformation.PropertyMapping) bool { return q.Name == root }) {
+					t.Errorf("%s: %s is mapped but its property %s is not", m.Kind, p.Name, root)
+				}
+				if p.Property == "" {
+					// A flattened Struct: its keys must be mapped one by one.
+					if !slices.ContainsFunc(r.Properties, func(q cloudformation.PropertyMapping) bool { return strings.HasPrefix(q.Name, p.Name+".") }) {
+						t.Errorf("%s: %s is flattened but none of its keys is mapped", m.Kind, p.Name)
+					}
+					continue
+				}
+				resolve(p.Property)
+				covered[strings.Split(p.Property, ".")[0]] = true
 			}
 			for _, p := range r.Implied {
-				check(p.Property)
+				resolve(p.Property)
+				covered[p.Property] = true
 			}
 			if r.PrimaryRef != "" {
-				check(r.PrimaryRef)
+				resolve(r.PrimaryRef)
+				covered[r.PrimaryRef] = true
 			}
-			// A property rewritten into a list must be a list, and one
-			// rewritten into Name/Value pairs a list of exactly that shape.
-			reshaped := func(property, how string) (*schemas.Property, bool) {
-				mapped := slices.ContainsFunc(r.Properties, func(p cloudformation.PropertyMapping) bool { return p.Property == property })
-				spec, ok := typ.Properties[property]
+			// A property reshaped into a list must be a list, one reshaped
+			// into pairs a list of exactly that shape, and each must be
+			// where some model property goes.
+			list := func(property, how string) *schemas.Property {
+				p := resolve(property)
 				switch {
-				case !mapped:
+				case !mapped(property):
 					t.Errorf("%s: %s property %s is not mapped from the model", m.Kind, how, property)
-				case !ok:
-					// Reported by check.
-				case spec.Type != schemas.TypeList:
+				case p == nil:
+					// Reported by resolve.
+				case p.Type != schemas.TypeList:
 					t.Errorf("%s: %s property %s.%s is not a list in the spec", m.Kind, how, r.Type, property)
 				default:
-					return spec, true
+					return p
 				}
-				return nil, false
+				return nil
 			}
-			for _, property := range r.ListProperties {
-				reshaped(property, "list")
-			}
-			for _, property := range r.NameValueProperties {
-				spec, ok := reshaped(property, "name/value")
-				if !ok {
-					continue
+			pairs := func(property, how, want string) {
+				p := list(property, how)
+				if p == nil {
+					return
 				}
-				item, name, ok := s.ResolvePropertyType(r.Type, spec.ItemType)
+				item, name, ok := s.ResolvePropertyType(r.Type, p.ItemType)
 				if !ok {
 					t.Errorf("%s: items of %s.%s are not a property type", m.Kind, r.Type, property)
+					return
+				}
+				if got := fieldsOf(item); got != want {
+					t.Errorf("%s: %s has fields %s, want %s", m.Kind, name, got, want)
+				}
+			}
+			for _, property := range r.ListProperties {
+				list(property, "list")
+			}
+			for _, property := range r.NameValueProperties {
+				pairs(property, "name/value", "Name,Value")
+			}
+			for _, property := range r.KeyValueProperties {
+				pairs(property, "key/value", "Key,Value")
+			}
+			for _, a := range r.AttributeKeys {
+				i := slices.IndexFunc(r.Properties, func(p cloudformation.PropertyMapping) bool { return p.Name == a.Name })
+				if i < 0 || a.Key == "" {
+					t.Errorf("%s: attribute key %q of %s is not mapped", m.Kind, a.Key, a.Name)
 					continue
 				}
-				var fields []string
-				for field := range item.Properties {
-					fields = append(fields, field)
+				pairs(r.Properties[i].Property, "attribute", "Key,Value")
+			}
+			for _, v := range r.ValueMaps {
+				p := resolve(v.Property)
+				if !mapped(v.Property) || len(v.Values) == 0 {
+					t.Errorf("%s: value map of %s is not mapped from the model or is empty", m.Kind, v.Property)
 				}
-				sort.Strings(fields)
-				if got := strings.Join(fields, ","); got != "Name,Value" {
-					t.Errorf("%s: %s has fields %s, want Name,Value", m.Kind, name, got)
+				for _, translation := range v.Values {
+					if p != nil && len(p.AllowedValues) > 0 && !slices.Contains(p.AllowedValues, translation.Value) {
+						t.Errorf("%s: %s does not allow %q", m.Kind, v.Property, translation.Value)
+					}
 				}
 			}
 			for name, p := range typ.Properties {
@@ -142,8 +276,9 @@ func TestMappingAgainstSpec(t *testing.T) {
 					t.Errorf("%s: required property %s.%s has no source", m.Kind, r.Type, name)
 				}
 			}
-			if _, hasTags := typ.Properties["Tags"]; hasTags != r.Tags {
-				t.Errorf("%s: %s Tags = %v, spec says %v", m.Kind, r.Type, r.Tags, hasTags)
+			_, hasTags := typ.Properties["Tags"]
+			if hasTags != (r.Tags || r.TagsOmitted != "") || r.Tags && r.TagsOmitted != "" {
+				t.Errorf("%s: %s Tags = %v (omitted: %q), spec says %v", m.Kind, r.Type, r.Tags, r.TagsOmitted, hasTags)
 			}
 		}
 		for _, a := range m.Attributes {
@@ -158,6 +293,29 @@ func TestMappingAgainstSpec(t *testing.T) {
 				t.Errorf("%s: %s has no attribute %s", m.Kind, m.Resources[0].Type, a.GetAtt)
 			}
 		}
+		for _, o := range m.Omit {
+			if o.Reason == "" || slices.ContainsFunc(m.Resources, func(r cloudformation.ResourceMapping) bool {
+				return slices.ContainsFunc(r.Properties, func(p cloudformation.PropertyMapping) bool { return p.Name == o.Name })
+			}) {
+				t.Errorf("%s: omitted property %s is mapped or has no reason", m.Kind, o.Name)
+			}
+		}
+		if merge := m.MergeInto; merge != nil {
+			receiver, ok := cloudformation.MappingFor(merge.Kind)
+			if !ok || len(receiver.Resources) == 0 || merge.Reference == "" || merge.Reason == "" {
+				t.Errorf("%s: merges into %s, which has no resource, or says not how or why", m.Kind, merge.Kind)
+				continue
+			}
+			typ, ok := s.ResourceType(receiver.Resources[0].Type)
+			if !ok {
+				continue // reported with the receiving kind
+			}
+			for _, p := range merge.Properties {
+				if spec, ok := typ.Properties[p.Property]; !ok || spec.Type != schemas.TypeList || spec.ItemType != "" {
+					t.Errorf("%s: %s.%s is not a list of values to merge into", m.Kind, receiver.Resources[0].Type, p.Property)
+				}
+			}
+		}
 	}
 }
 
@@ -169,6 +327,10 @@ func TestRenamed(t *testing.T) {
 		{cloudformation.PropertyMapping{Name: "cidr_block", Property: "CidrBlock"}, false},
 		{cloudformation.PropertyMapping{Name: "vpc_id", Property: "ResourceId"}, true},
 		{cloudformation.PropertyMapping{Name: "name", Property: "LogGroupName"}, true},
+		{cloudformation.PropertyMapping{Name: "image_id", Property: "LaunchTemplateData.ImageId"}, false},
+		{cloudformation.PropertyMapping{Name: "health_check.matcher", Property: "Matcher.HttpCode"}, true},
+		{cloudformation.PropertyMapping{Name: "mixed_instances_policy.launch_template.override", Property: "MixedInstancesPolicy.LaunchTemplate.Overrides"}, true},
+		{cloudformation.PropertyMapping{Name: "health_check", Property: ""}, true},
 	}
 	for _, tt := range tests {
 		if got := tt.mapping.Renamed(); got != tt.want {
@@ -189,6 +351,35 @@ func TestTemplatesAgainstSpec(t *testing.T) {
 				t.Error(problem)
 			}
 		})
+	}
+}
+
+// TestNestedSpecCheck proves that the template check reaches inside
+// nested property types: a Struct key that the table does not rename
+// becomes its PascalCase, so a misspelt key, a missing required key or a
+// scalar where a mapping belongs shows up only there (and in cfn-lint).
+func TestNestedSpecCheck(t *testing.T) {
+	s := loadSpec(t)
+	g := &graph.Graph{Blueprint: "nested"}
+	g.Add(
+		graph.Component{ID: "lt", Kind: graph.KindLaunchTemplate, Properties: []graph.Property{
+			{Name: "metadata_options", Value: graph.Struct{{Key: "http_tokenz", Value: graph.String("required")}}},
+			{Name: "block_device_mappings", Value: graph.List{graph.Struct{{Key: "ebs", Value: graph.Int(20)}}}},
+		}},
+		graph.Component{ID: "listener", Kind: graph.KindLBListener, Properties: []graph.Property{
+			{Name: "load_balancer_arn", Value: graph.String("arn")},
+			{Name: "default_action", Value: graph.List{graph.Struct{{Key: "redirect", Value: graph.Struct{{Key: "port", Value: graph.String("443")}}}}}},
+		}},
+	)
+	want := []string{
+		"Listener.DefaultActions[0].RedirectConfig: required property StatusCode is missing",
+		"Listener.DefaultActions[0]: required property Type is missing",
+		"Lt.LaunchTemplateData.BlockDeviceMappings[0].Ebs: a scalar where the spec has Ebs",
+		"Lt.LaunchTemplateData.MetadataOptions.HttpTokenz: no such property in AWS::EC2::LaunchTemplate",
+	}
+	got := validate(parse(t, generate(t, g)), s)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -264,16 +455,7 @@ func validate(doc map[string]any, s *schemas.CFNSpec) []string {
 			continue
 		}
 		properties, _ := r["Properties"].(map[string]any)
-		for name := range properties {
-			if _, ok := typ.Properties[name]; !ok {
-				problems = append(problems, fmt.Sprintf("%s: %s has no property %s", id, typeName, name))
-			}
-		}
-		for name, p := range typ.Properties {
-			if _, ok := properties[name]; p.Required && !ok {
-				problems = append(problems, fmt.Sprintf("%s: required property %s is missing", id, name))
-			}
-		}
+		problems = append(problems, checkProperties(s, typeName, id, typ.Properties, properties)...)
 		walk(id, properties)
 		var dependsOn []any
 		switch d := r["DependsOn"].(type) {
@@ -292,6 +474,60 @@ func validate(doc map[string]any, s *schemas.CFNSpec) []string {
 	walk("Outputs", outputs)
 	sort.Strings(problems)
 	return slices.Compact(problems)
+}
+
+// checkProperties holds rendered properties against the spec, down
+// through nested property types and lists of them: every key exists,
+// required keys are set, and mappings and lists sit where the spec has
+// them. Values computed by intrinsics are only known at deploy time and
+// are not checked.
+func checkProperties(s *schemas.CFNSpec, resourceType, where string, spec map[string]*schemas.Property, values map[string]any) []string {
+	var problems []string
+	for name, value := range values {
+		p, ok := spec[name]
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%s.%s: no such property in %s", where, name, resourceType))
+			continue
+		}
+		problems = append(problems, checkValue(s, resourceType, where+"."+name, p, value)...)
+	}
+	for name, p := range spec {
+		if _, ok := values[name]; p.Required && !ok {
+			problems = append(problems, fmt.Sprintf("%s: required property %s is missing", where, name))
+		}
+	}
+	return problems
+}
+
+func checkValue(s *schemas.CFNSpec, resourceType, where string, p *schemas.Property, value any) []string {
+	if _, ok := value.(tagged); ok || p.PrimitiveType == schemas.PrimitiveJSON {
+		return nil
+	}
+	var problems []string
+	switch value := value.(type) {
+	case []any:
+		if p.Type != schemas.TypeList {
+			return []string{fmt.Sprintf("%s: a list where the spec has %s%s", where, p.Type, p.PrimitiveType)}
+		}
+		item := &schemas.Property{ValueType: schemas.ValueType{Type: p.ItemType, PrimitiveType: p.PrimitiveItemType}}
+		for i, v := range value {
+			problems = append(problems, checkValue(s, resourceType, fmt.Sprintf("%s[%d]", where, i), item, v)...)
+		}
+	case map[string]any:
+		shape, _, ok := s.ResolvePropertyType(resourceType, p.Type)
+		if p.Type == schemas.TypeMap || !ok {
+			if p.Type != schemas.TypeMap {
+				problems = append(problems, fmt.Sprintf("%s: a mapping where the spec has %s%s", where, p.Type, p.PrimitiveType))
+			}
+			return problems
+		}
+		problems = append(problems, checkProperties(s, resourceType, where, shape.Properties, value)...)
+	default:
+		if p.PrimitiveType == "" {
+			problems = append(problems, fmt.Sprintf("%s: a scalar where the spec has %s", where, p.Type))
+		}
+	}
+	return problems
 }
 
 // tagged is a short-form function read back from the output: its tag, its

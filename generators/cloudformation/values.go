@@ -80,6 +80,12 @@ func (r *resolver) value(v graph.Value) (any, error) {
 		return r.fields(graph.Object(v))
 	case graph.Join:
 		return r.join(v)
+	case graph.Base64:
+		return r.base64(v)
+	case graph.Struct:
+		// Only the placement of a property knows the names of a Struct's
+		// keys; a Struct anywhere else is a blueprint mistake.
+		return nil, fmt.Errorf("a Struct can only be a property value or an item of a property's list, not part of another value")
 	default:
 		// Everything else is a scalar reference of some kind.
 		return r.scalar(v)
@@ -113,6 +119,39 @@ func (r *resolver) nameValues(object graph.Object) ([]nameValue, error) {
 		out[i] = nameValue{Name: f.Key, Value: converted}
 	}
 	return out, nil
+}
+
+// keyValues converts an Object into a list of Key/Value pairs, the shape
+// of tags inside a launch template's tag specifications.
+func (r *resolver) keyValues(object graph.Object) ([]tag, error) {
+	out := make([]tag, len(object))
+	for i, f := range object {
+		converted, err := r.value(f.Value)
+		if err != nil {
+			return nil, fmt.Errorf("key %q: %w", f.Key, err)
+		}
+		out[i] = tag{Key: f.Key, Value: converted}
+	}
+	return out, nil
+}
+
+// base64 converts a Base64. A literal becomes `!Base64 'text'`. Anything
+// that resolves to an intrinsic needs the long form, `Fn::Base64: !Sub ...`,
+// because a YAML node carries one tag only: `!Base64 !Sub` is not YAML,
+// which is also why the AWS documentation writes user data this way.
+func (r *resolver) base64(v graph.Base64) (any, error) {
+	inner, err := r.value(v.Value)
+	if err != nil {
+		return nil, fmt.Errorf("base64: %w", err)
+	}
+	switch inner := inner.(type) {
+	case string:
+		return base64Text(inner), nil
+	case intrinsic:
+		return yaml.MapSlice{{Key: "Fn::Base64", Value: inner}}, nil
+	default:
+		return nil, fmt.Errorf("base64 encodes a string, not %T", v.Value)
+	}
 }
 
 // scalar converts the values that become one intrinsic function.
@@ -162,6 +201,9 @@ func (r *resolver) target(v graph.Ref) (target, error) {
 	}
 	if m.Unsupported != "" {
 		return target{}, fmt.Errorf("reference to component %q of kind %q, which CloudFormation cannot express", v.Component, c.Kind)
+	}
+	if m.MergeInto != nil {
+		return target{}, fmt.Errorf("reference to component %q of kind %q, which has no resource of its own in CloudFormation", v.Component, c.Kind)
 	}
 	a, ok := m.Attribute(v.Attr)
 	if !ok {

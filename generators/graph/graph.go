@@ -53,6 +53,22 @@ type Graph struct {
 	Tags []Tag
 	// Docs holds explanatory material for READMEs: tables and notes.
 	Docs Docs
+	// App, when set, is the application a CodeDeploy deployment group in
+	// the graph installs; the CI/CD generator writes its appspec, hook
+	// scripts and buildspec from it.
+	App *App
+}
+
+// App describes an application deployed onto the graph's instances.
+type App struct {
+	// Name labels the application ("web").
+	Name string
+	// Port is where the web server listens; HealthPath is the path the
+	// load balancer and the ValidateService hook check.
+	Port       int
+	HealthPath string
+	// ContentDir is where the application's files are installed.
+	ContentDir string
 }
 
 // Kind names a resource type without committing to a format, for example
@@ -137,6 +153,80 @@ const (
 	// (List of topic ARN Refs). CloudFormation writes dimensions as a list
 	// of Name/Value pairs.
 	KindMetricAlarm Kind = "metric_alarm"
+
+	// KindSecurityGroup: name, description (String), vpc_id (Ref). Rules
+	// are separate components, so both formats start from no rules.
+	KindSecurityGroup Kind = "security_group"
+	// KindSecurityGroupIngress: security_group_id (Ref), ip_protocol
+	// (String "tcp"), from_port, to_port (Int), and one source: cidr_ipv4
+	// (String) or referenced_security_group_id (Ref); description.
+	KindSecurityGroupIngress Kind = "security_group_ingress"
+	// KindSecurityGroupEgress: as KindSecurityGroupIngress, for outbound
+	// traffic (referenced_security_group_id is the destination).
+	KindSecurityGroupEgress Kind = "security_group_egress"
+	// KindIAMInstanceProfile: name (optional), role (Ref with AttrName).
+	// AttrARN, AttrName.
+	KindIAMInstanceProfile Kind = "iam_instance_profile"
+	// KindIAMRolePolicyAttachment: role (Ref with AttrName), policy_arn
+	// (String or Join): attaches a managed policy. CloudFormation has no such
+	// resource; its generator adds the ARN to the role's ManagedPolicyArns.
+	KindIAMRolePolicyAttachment Kind = "iam_role_policy_attachment"
+	// KindLaunchTemplate: name, description, image_id (String, e.g.
+	// "resolve:ssm:/aws/service/..."), instance_type, user_data (Base64),
+	// vpc_security_group_ids (List), update_default_version (Bool),
+	// metadata_options (Struct: http_endpoint, http_tokens,
+	// http_put_response_hop_limit, instance_metadata_tags),
+	// block_device_mappings (List of Struct: device_name, ebs Struct:
+	// volume_size, volume_type, encrypted, delete_on_termination),
+	// iam_instance_profile (Struct: arn), monitoring (Struct: enabled),
+	// tag_specifications (List of Struct: resource_type, tags Object).
+	// AttrID, AttrLatestVersion. CloudFormation nests all but name under
+	// LaunchTemplateData.
+	KindLaunchTemplate Kind = "launch_template"
+	// KindAutoScalingGroup: name, min_size, max_size, desired_capacity
+	// (Int), vpc_zone_identifier, target_group_arns (List of Ref),
+	// health_check_type (String), health_check_grace_period (Int),
+	// capacity_rebalance (Bool), default_instance_warmup (Int),
+	// mixed_instances_policy (Struct: launch_template Struct
+	// {launch_template_specification Struct{launch_template_id, version},
+	// override List of Struct{instance_type}}, instances_distribution Struct
+	// {on_demand_base_capacity, on_demand_percentage_above_base_capacity,
+	// spot_allocation_strategy}). AttrName is the group name (CloudFormation's
+	// Ref). Carries no tags: instances are tagged by the launch template.
+	KindAutoScalingGroup Kind = "autoscaling_group"
+	// KindAutoScalingPolicy: name, autoscaling_group_name (Ref AttrName),
+	// policy_type (String), target_tracking_configuration (Struct:
+	// predefined_metric_specification Struct{predefined_metric_type},
+	// target_value Int). CloudFormation names policies itself and drops name.
+	KindAutoScalingPolicy Kind = "autoscaling_policy"
+	// KindAutoScalingSchedule: scheduled_action_name, autoscaling_group_name
+	// (Ref AttrName), recurrence (cron String), time_zone, min_size,
+	// max_size, desired_capacity (Int). CloudFormation drops the name.
+	KindAutoScalingSchedule Kind = "autoscaling_schedule"
+	// KindLoadBalancer: name, internal (Bool), load_balancer_type (String
+	// "application"), security_groups, subnets (List of Ref),
+	// drop_invalid_header_fields (Bool). AttrARN (CloudFormation's Ref),
+	// AttrDNSName.
+	KindLoadBalancer Kind = "load_balancer"
+	// KindLBTargetGroup: name, port (Int), protocol (String), vpc_id (Ref),
+	// target_type (String), deregistration_delay (Int), health_check
+	// (Struct: enabled, path, matcher, interval, timeout, healthy_threshold,
+	// unhealthy_threshold). AttrARN (CloudFormation's Ref), AttrName.
+	KindLBTargetGroup Kind = "lb_target_group"
+	// KindLBListener: load_balancer_arn (Ref), port (Int), protocol,
+	// ssl_policy, certificate_arn (String), default_action (List of Struct:
+	// type, target_group_arn, redirect Struct{port, protocol, status_code}).
+	KindLBListener Kind = "lb_listener"
+	// KindCodeDeployApp: name, compute_platform (String "Server").
+	// AttrName.
+	KindCodeDeployApp Kind = "codedeploy_app"
+	// KindCodeDeployDeploymentGroup: app_name (Ref AttrName),
+	// deployment_group_name, service_role_arn (Ref), deployment_config_name,
+	// autoscaling_groups (List of Ref AttrName), auto_rollback_configuration
+	// (Struct: enabled, events List), deployment_style (Struct:
+	// deployment_option, deployment_type), load_balancer_info (Struct:
+	// target_group_info List of Struct{name}). AttrName.
+	KindCodeDeployDeploymentGroup Kind = "codedeploy_deployment_group"
 )
 
 // AllKinds lists every kind, in declaration order, so generators can test
@@ -146,7 +236,10 @@ func AllKinds() []Kind {
 		KindVPC, KindSubnet, KindInternetGateway, KindElasticIP, KindNATGateway, KindRouteTable, KindRoute,
 		KindRouteTableAssociation, KindVPCGatewayEndpoint, KindDefaultSecurityGroup, KindLogGroup, KindIAMRole,
 		KindIAMRolePolicy, KindFlowLog, KindKMSKey, KindSNSTopic, KindSNSTopicPolicy, KindSNSSubscription,
-		KindSQSQueue, KindSQSQueuePolicy, KindMetricAlarm,
+		KindSQSQueue, KindSQSQueuePolicy, KindMetricAlarm, KindSecurityGroup, KindSecurityGroupIngress,
+		KindSecurityGroupEgress, KindIAMInstanceProfile, KindIAMRolePolicyAttachment, KindLaunchTemplate,
+		KindAutoScalingGroup, KindAutoScalingPolicy, KindAutoScalingSchedule, KindLoadBalancer, KindLBTargetGroup,
+		KindLBListener, KindCodeDeployApp, KindCodeDeployDeploymentGroup,
 	}
 }
 
@@ -189,6 +282,15 @@ const (
 	// RuleCustomerManagedKey: encryption at rest should use a
 	// customer-managed KMS key rather than an AWS-managed one.
 	RuleCustomerManagedKey Rule = "customer-managed-key"
+	// RulePublicLoadBalancer: load balancers should not face the internet.
+	RulePublicLoadBalancer Rule = "public-load-balancer"
+	// RulePlainHTTP: listeners should use HTTPS.
+	RulePlainHTTP Rule = "plain-http"
+	// RulePublicIngress: security groups should not admit 0.0.0.0/0.
+	RulePublicIngress Rule = "public-ingress"
+	// RulePublicEgress: security groups should not allow egress to
+	// 0.0.0.0/0.
+	RulePublicEgress Rule = "public-egress"
 )
 
 // Waiver is one deliberate exception, documented where it applies.

@@ -30,6 +30,20 @@ type Field struct {
 // (they are data, such as tag keys or policy fields, not property names).
 type Object []Field
 
+// Struct is a nested group of arguments, such as a launch template's
+// metadata options. Unlike Object, its keys are property names in the
+// model's snake_case, which each generator translates as it does top-level
+// property names: Terraform writes a nested block (or an object argument,
+// as the schema says) and CloudFormation a mapping with its own key names.
+// A List of Structs is a repeated block.
+type Struct []Field
+
+// Base64 is its value base64-encoded at deploy time: base64encode() in
+// Terraform, !Base64 in CloudFormation. User data uses it.
+type Base64 struct {
+	Value Value
+}
+
 // Document is a JSON document such as an IAM policy. Terraform renders it
 // with jsonencode() and CloudFormation as an inline mapping; keys keep their
 // order and spelling in both.
@@ -50,6 +64,10 @@ const (
 	AttrDefaultSecurityGroup Attr = "default_security_group_id"
 	// AttrURL is a queue's URL.
 	AttrURL Attr = "url"
+	// AttrDNSName is a load balancer's DNS name.
+	AttrDNSName Attr = "dns_name"
+	// AttrLatestVersion is a launch template's latest version number.
+	AttrLatestVersion Attr = "latest_version"
 )
 
 // Ref reads an attribute of another component. It also orders creation:
@@ -94,6 +112,8 @@ func (Bool) isValue()     {}
 func (List) isValue()     {}
 func (Object) isValue()   {}
 func (Document) isValue() {}
+func (Struct) isValue()   {}
+func (Base64) isValue()   {}
 func (Ref) isValue()      {}
 func (ParamRef) isValue() {}
 func (AZ) isValue()       {}
@@ -137,6 +157,12 @@ func Walk(v Value, fn func(Value)) {
 		for _, f := range v {
 			Walk(f.Value, fn)
 		}
+	case Struct:
+		for _, f := range v {
+			Walk(f.Value, fn)
+		}
+	case Base64:
+		Walk(v.Value, fn)
 	case Join:
 		for _, part := range v {
 			Walk(part, fn)

@@ -208,7 +208,7 @@ func (r *renderer) outputs(w *fileWriter) error {
 		if o.Description != "" {
 			body.SetAttributeValue("description", ctyString(o.Description))
 		}
-		if err := r.setAttribute(body, "value", o.Value); err != nil {
+		if err := r.setAttribute(body, 1, "value", o.Value); err != nil {
 			errs = append(errs, fmt.Errorf("output %q: %w", o.Name, err))
 		}
 	}

@@ -31,6 +31,7 @@ var goldenCases = []struct {
 	{"minimal", minimalGraph},
 	{"values", valuesGraph},
 	{"fanout", fanoutGraph},
+	{"asg", asgGraph},
 }
 
 func TestGenerateGolden(t *testing.T) {

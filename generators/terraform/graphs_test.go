@@ -518,3 +518,389 @@ func fanoutGraph() *graph.Graph {
 	}
 	return g
 }
+
+// asgGraph is a web tier behind an Application Load Balancer: an Auto
+// Scaling group of mixed instance types launched from a hardened launch
+// template, scaled by CPU and by a schedule, and deployed to by CodeDeploy.
+// It covers every compute kind, nested blocks (single, nested and repeated)
+// from Structs, and user data from Base64. The VPC is the least the group
+// needs; the vpc graph covers networking.
+func asgGraph() *graph.Graph {
+	name := func(suffix string) graph.Value { return graph.Join{graph.Param("name"), graph.String(suffix)} }
+	partitionARN := func(suffix string) graph.Value {
+		return graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(suffix)}
+	}
+	assumeRole := func(service string) graph.Document {
+		return graph.Document{
+			{Key: "Version", Value: graph.String("2012-10-17")},
+			{Key: "Statement", Value: graph.List{graph.Object{
+				{Key: "Effect", Value: graph.String("Allow")},
+				{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.String(service)}}},
+				{Key: "Action", Value: graph.String("sts:AssumeRole")},
+			}}},
+		}
+	}
+	rule := func(id string, kind graph.Kind, label, group string, port int, peer graph.Property, waivers ...graph.Waiver) graph.Component {
+		return graph.Component{
+			ID: id, Kind: kind, Label: label,
+			Properties: []graph.Property{
+				{Name: "security_group_id", Value: graph.RefID(group)},
+				{Name: "ip_protocol", Value: graph.String("tcp")},
+				{Name: "from_port", Value: graph.Int(port)},
+				{Name: "to_port", Value: graph.Int(port)},
+				peer,
+				{Name: "description", Value: graph.String(label)},
+			},
+			Waivers: waivers,
+		}
+	}
+	// ec2ARN is an EC2 resource ARN in this account and Region; Amazon's
+	// images have no account in theirs.
+	ec2ARN := func(suffix string) graph.Value {
+		return graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":ec2:"), graph.PseudoRegion,
+			graph.String(":"), graph.PseudoAccountID, graph.String(suffix)}
+	}
+	ec2AmazonImages := graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":ec2:"), graph.PseudoRegion, graph.String("::image/*")}
+	anywhere := graph.Property{Name: "cidr_ipv4", Value: graph.String("0.0.0.0/0")}
+	publicWeb := graph.Waiver{Rule: graph.RulePublicIngress, Reason: "The load balancer serves the public web site."}
+
+	g := &graph.Graph{
+		Name:        "web",
+		Blueprint:   "asg",
+		Description: "An Auto Scaling group of web servers behind an Application Load Balancer, deployed by CodeDeploy.",
+		Region:      "eu-west-1",
+		Tags:        []graph.Tag{{Key: "Project", Value: "web"}, {Key: "scaffold:blueprint", Value: "asg"}},
+		Parameters: []graph.Parameter{{
+			Name:           "name",
+			Type:           graph.ParamString,
+			Description:    "Prefix for resource names.",
+			Default:        graph.String("web"),
+			Pattern:        "^[a-z][a-z0-9-]*$",
+			ConstraintHelp: "must start with a lowercase letter and contain only lowercase letters, digits and hyphens",
+			MinLength:      1,
+			// Load balancer and target group names end in "-alb" or
+			// "-tg" and may not exceed 32 characters.
+			MaxLength: 20,
+		}},
+	}
+	g.Add(
+		graph.Component{
+			ID: "vpc", Kind: graph.KindVPC, Label: "VPC", Group: "network",
+			Properties: []graph.Property{{Name: "cidr_block", Value: graph.String("10.0.0.0/16")}},
+			Name:       name("-vpc"),
+		},
+	)
+	for i, az := range []string{"a", "b"} {
+		g.Add(graph.Component{
+			ID: "subnet_" + az, Kind: graph.KindSubnet, Label: "subnet, AZ " + az, Group: "network",
+			Properties: []graph.Property{
+				{Name: "vpc_id", Value: graph.RefID("vpc")},
+				{Name: "cidr_block", Value: graph.String([]string{"10.0.0.0/24", "10.0.1.0/24"}[i])},
+				{Name: "availability_zone", Value: graph.AZ{Index: i}},
+			},
+			Name: name("-" + az),
+		})
+	}
+	g.Add(
+		graph.Component{
+			ID: "alb_security_group", Kind: graph.KindSecurityGroup, Label: "load balancer security group", Group: "security groups",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-alb")},
+				{Name: "description", Value: graph.String("Admits web traffic to the load balancer.")},
+				{Name: "vpc_id", Value: graph.RefID("vpc")},
+			},
+			Name: name("-alb"),
+		},
+		graph.Component{
+			ID: "instance_security_group", Kind: graph.KindSecurityGroup, Label: "instance security group", Group: "security groups",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-instances")},
+				{Name: "description", Value: graph.String("Admits traffic from the load balancer to the web servers.")},
+				{Name: "vpc_id", Value: graph.RefID("vpc")},
+			},
+			Name: name("-instances"),
+		},
+		rule("alb_http_in", graph.KindSecurityGroupIngress, "HTTP from the internet", "alb_security_group", 80, anywhere, publicWeb),
+		rule("alb_https_in", graph.KindSecurityGroupIngress, "HTTPS from the internet", "alb_security_group", 443, anywhere, publicWeb),
+		rule("alb_to_instances", graph.KindSecurityGroupEgress, "HTTP to the web servers", "alb_security_group", 80,
+			graph.Property{Name: "referenced_security_group_id", Value: graph.RefID("instance_security_group")}),
+		rule("instances_from_alb", graph.KindSecurityGroupIngress, "HTTP from the load balancer", "instance_security_group", 80,
+			graph.Property{Name: "referenced_security_group_id", Value: graph.RefID("alb_security_group")}),
+		rule("instances_https_out", graph.KindSecurityGroupEgress, "HTTPS to AWS APIs and package repositories", "instance_security_group", 443, anywhere,
+			graph.Waiver{Rule: graph.RulePublicEgress, Reason: "Instances reach Systems Manager, CodeDeploy and package repositories over HTTPS."}),
+	)
+	g.Add(
+		graph.Component{
+			ID: "instance_role", Kind: graph.KindIAMRole, Label: "role the web servers assume", Group: "instances",
+			Properties: []graph.Property{
+				{Name: "assume_role_policy", Value: assumeRole("ec2.amazonaws.com")},
+				{Name: "description", Value: graph.String("Lets the web servers use Systems Manager.")},
+			},
+			Name: name("-instances"),
+		},
+		graph.Component{
+			ID: "instance_ssm", Kind: graph.KindIAMRolePolicyAttachment, Label: "Systems Manager access for the web servers", Group: "instances",
+			Properties: []graph.Property{
+				{Name: "role", Value: graph.Ref{Component: "instance_role", Attr: graph.AttrName}},
+				{Name: "policy_arn", Value: partitionARN(":iam::aws:policy/AmazonSSMManagedInstanceCore")},
+			},
+		},
+		graph.Component{
+			ID: "instance_profile", Kind: graph.KindIAMInstanceProfile, Label: "instance profile of the web servers", Group: "instances",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-instances")},
+				{Name: "role", Value: graph.Ref{Component: "instance_role", Attr: graph.AttrName}},
+			},
+		},
+		graph.Component{
+			ID: "launch_template", Kind: graph.KindLaunchTemplate, Label: "launch template of the web servers", Group: "instances",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-web")},
+				{Name: "description", Value: graph.String("Amazon Linux 2023 web server.")},
+				{Name: "image_id", Value: graph.String("resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64")},
+				{Name: "user_data", Value: graph.Base64{Value: graph.String("#!/bin/bash\n" +
+					"set -euo pipefail\n" +
+					"dnf install -y httpd\n" +
+					"echo \"ok\" > /var/www/html/health\n" +
+					"systemctl enable --now httpd\n")}},
+				{Name: "vpc_security_group_ids", Value: graph.List{graph.RefID("instance_security_group")}},
+				{Name: "update_default_version", Value: graph.Bool(true)},
+				{Name: "metadata_options", Value: graph.Struct{
+					{Key: "http_endpoint", Value: graph.String("enabled")},
+					{Key: "http_tokens", Value: graph.String("required")},
+					{Key: "http_put_response_hop_limit", Value: graph.Int(1)},
+				}},
+				{Name: "block_device_mappings", Value: graph.List{graph.Struct{
+					{Key: "device_name", Value: graph.String("/dev/xvda")},
+					{Key: "ebs", Value: graph.Struct{
+						{Key: "volume_size", Value: graph.Int(20)},
+						{Key: "volume_type", Value: graph.String("gp3")},
+						{Key: "encrypted", Value: graph.Bool(true)},
+						{Key: "delete_on_termination", Value: graph.Bool(true)},
+					}},
+				}}},
+				{Name: "iam_instance_profile", Value: graph.Struct{{Key: "arn", Value: graph.RefARN("instance_profile")}}},
+				{Name: "monitoring", Value: graph.Struct{{Key: "enabled", Value: graph.Bool(true)}}},
+				{Name: "tag_specifications", Value: graph.List{
+					graph.Struct{
+						{Key: "resource_type", Value: graph.String("instance")},
+						{Key: "tags", Value: graph.Object{{Key: "Name", Value: name("-web")}}},
+					},
+					graph.Struct{
+						{Key: "resource_type", Value: graph.String("volume")},
+						{Key: "tags", Value: graph.Object{{Key: "Name", Value: name("-web")}}},
+					},
+				}},
+			},
+			Name: name("-web"),
+		},
+	)
+	g.Add(
+		graph.Component{
+			ID: "load_balancer", Kind: graph.KindLoadBalancer, Label: "Application Load Balancer", Group: "load balancing",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-alb")},
+				{Name: "internal", Value: graph.Bool(false)},
+				{Name: "load_balancer_type", Value: graph.String("application")},
+				{Name: "security_groups", Value: graph.List{graph.RefID("alb_security_group")}},
+				{Name: "subnets", Value: graph.List{graph.RefID("subnet_a"), graph.RefID("subnet_b")}},
+				{Name: "drop_invalid_header_fields", Value: graph.Bool(true)},
+			},
+			Name:    name("-alb"),
+			Waivers: []graph.Waiver{{Rule: graph.RulePublicLoadBalancer, Reason: "The web site is public."}},
+		},
+		graph.Component{
+			ID: "target_group", Kind: graph.KindLBTargetGroup, Label: "web servers as load balancer targets", Group: "load balancing",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-tg")},
+				{Name: "port", Value: graph.Int(80)},
+				{Name: "protocol", Value: graph.String("HTTP")},
+				{Name: "vpc_id", Value: graph.RefID("vpc")},
+				{Name: "target_type", Value: graph.String("instance")},
+				{Name: "deregistration_delay", Value: graph.Int(30)},
+				{Name: "health_check", Value: graph.Struct{
+					{Key: "enabled", Value: graph.Bool(true)},
+					{Key: "path", Value: graph.String("/health")},
+					{Key: "matcher", Value: graph.String("200")},
+					{Key: "interval", Value: graph.Int(15)},
+					{Key: "healthy_threshold", Value: graph.Int(2)},
+					{Key: "unhealthy_threshold", Value: graph.Int(3)},
+				}},
+			},
+			Name: name("-tg"),
+		},
+		graph.Component{
+			ID: "http_listener", Kind: graph.KindLBListener, Label: "HTTP listener", Group: "load balancing",
+			Properties: []graph.Property{
+				{Name: "load_balancer_arn", Value: graph.RefARN("load_balancer")},
+				{Name: "port", Value: graph.Int(80)},
+				{Name: "protocol", Value: graph.String("HTTP")},
+				{Name: "default_action", Value: graph.List{graph.Struct{
+					{Key: "type", Value: graph.String("forward")},
+					{Key: "target_group_arn", Value: graph.RefARN("target_group")},
+				}}},
+			},
+			Waivers: []graph.Waiver{{Rule: graph.RulePlainHTTP, Reason: "A lab without a domain has no certificate for HTTPS."}},
+		},
+	)
+	group := graph.Ref{Component: "autoscaling_group", Attr: graph.AttrName}
+	g.Add(
+		graph.Component{
+			ID: "autoscaling_group", Kind: graph.KindAutoScalingGroup, Label: "web servers", Group: "instances",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-web")},
+				{Name: "min_size", Value: graph.Int(2)},
+				{Name: "max_size", Value: graph.Int(20)},
+				{Name: "desired_capacity", Value: graph.Int(4)},
+				{Name: "vpc_zone_identifier", Value: graph.List{graph.RefID("subnet_a"), graph.RefID("subnet_b")}},
+				{Name: "target_group_arns", Value: graph.List{graph.RefARN("target_group")}},
+				{Name: "health_check_type", Value: graph.String("ELB")},
+				{Name: "health_check_grace_period", Value: graph.Int(300)},
+				{Name: "capacity_rebalance", Value: graph.Bool(true)},
+				{Name: "mixed_instances_policy", Value: graph.Struct{
+					{Key: "launch_template", Value: graph.Struct{
+						{Key: "launch_template_specification", Value: graph.Struct{
+							{Key: "launch_template_id", Value: graph.RefID("launch_template")},
+							{Key: "version", Value: graph.Ref{Component: "launch_template", Attr: graph.AttrLatestVersion}},
+						}},
+						{Key: "override", Value: graph.List{
+							graph.Struct{{Key: "instance_type", Value: graph.String("m5.xlarge")}},
+							graph.Struct{{Key: "instance_type", Value: graph.String("m5a.xlarge")}},
+							graph.Struct{{Key: "instance_type", Value: graph.String("m6i.xlarge")}},
+						}},
+					}},
+					{Key: "instances_distribution", Value: graph.Struct{
+						{Key: "on_demand_base_capacity", Value: graph.Int(2)},
+						{Key: "on_demand_percentage_above_base_capacity", Value: graph.Int(20)},
+						{Key: "spot_allocation_strategy", Value: graph.String("price-capacity-optimized")},
+					}},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "cpu_target_tracking", Kind: graph.KindAutoScalingPolicy, Label: "keep average CPU near 60%", Group: "scaling",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-cpu60")},
+				{Name: "autoscaling_group_name", Value: group},
+				{Name: "policy_type", Value: graph.String("TargetTrackingScaling")},
+				{Name: "target_tracking_configuration", Value: graph.Struct{
+					{Key: "predefined_metric_specification", Value: graph.Struct{
+						{Key: "predefined_metric_type", Value: graph.String("ASGAverageCPUUtilization")},
+					}},
+					{Key: "target_value", Value: graph.Int(60)},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "business_hours", Kind: graph.KindAutoScalingSchedule, Label: "more capacity on weekday mornings", Group: "scaling",
+			Properties: []graph.Property{
+				{Name: "scheduled_action_name", Value: name("-business-hours")},
+				{Name: "autoscaling_group_name", Value: group},
+				{Name: "recurrence", Value: graph.String("0 8 * * MON-FRI")},
+				{Name: "time_zone", Value: graph.String("UTC")},
+				{Name: "desired_capacity", Value: graph.Int(6)},
+			},
+		},
+	)
+	g.Add(
+		graph.Component{
+			ID: "codedeploy_role", Kind: graph.KindIAMRole, Label: "role CodeDeploy assumes", Group: "deployment",
+			Properties: []graph.Property{
+				{Name: "assume_role_policy", Value: assumeRole("codedeploy.amazonaws.com")},
+				{Name: "description", Value: graph.String("Lets CodeDeploy deploy to the web servers.")},
+			},
+			Name: name("-codedeploy"),
+		},
+		graph.Component{
+			ID: "codedeploy_managed_policy", Kind: graph.KindIAMRolePolicyAttachment, Label: "CodeDeploy's managed permissions", Group: "deployment",
+			Properties: []graph.Property{
+				{Name: "role", Value: graph.Ref{Component: "codedeploy_role", Attr: graph.AttrName}},
+				{Name: "policy_arn", Value: partitionARN(":iam::aws:policy/service-role/AWSCodeDeployRole")},
+			},
+		},
+		graph.Component{
+			// AWSCodeDeployRole predates launch templates: a group that
+			// launches from one also needs ec2:RunInstances, ec2:CreateTags
+			// and iam:PassRole. AWS documents them on "*"; here they are
+			// held to this account and Region, Amazon's images, tagging
+			// at launch and the instance role.
+			ID: "codedeploy_launch_template", Kind: graph.KindIAMRolePolicy, Label: "CodeDeploy may launch from the template", Group: "deployment",
+			Properties: []graph.Property{
+				{Name: "role", Value: graph.Ref{Component: "codedeploy_role", Attr: graph.AttrName}},
+				{Name: "name", Value: graph.String("launch-from-template")},
+				{Name: "policy", Value: graph.Document{
+					{Key: "Version", Value: graph.String("2012-10-17")},
+					{Key: "Statement", Value: graph.List{
+						graph.Object{
+							{Key: "Sid", Value: graph.String("RunInstances")},
+							{Key: "Effect", Value: graph.String("Allow")},
+							{Key: "Action", Value: graph.String("ec2:RunInstances")},
+							{Key: "Resource", Value: graph.List{ec2ARN(":*"), ec2AmazonImages}},
+						},
+						graph.Object{
+							{Key: "Sid", Value: graph.String("TagAtLaunch")},
+							{Key: "Effect", Value: graph.String("Allow")},
+							{Key: "Action", Value: graph.String("ec2:CreateTags")},
+							{Key: "Resource", Value: ec2ARN(":*")},
+							{Key: "Condition", Value: graph.Object{
+								{Key: "StringEquals", Value: graph.Object{{Key: "ec2:CreateAction", Value: graph.String("RunInstances")}}},
+							}},
+						},
+						graph.Object{
+							{Key: "Sid", Value: graph.String("PassInstanceRole")},
+							{Key: "Effect", Value: graph.String("Allow")},
+							{Key: "Action", Value: graph.String("iam:PassRole")},
+							{Key: "Resource", Value: graph.RefARN("instance_role")},
+							{Key: "Condition", Value: graph.Object{
+								{Key: "StringEquals", Value: graph.Object{{Key: "iam:PassedToService", Value: graph.String("ec2.amazonaws.com")}}},
+							}},
+						},
+					}},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "codedeploy_app", Kind: graph.KindCodeDeployApp, Label: "CodeDeploy application", Group: "deployment",
+			Properties: []graph.Property{
+				{Name: "name", Value: name("-web")},
+				{Name: "compute_platform", Value: graph.String("Server")},
+			},
+		},
+		graph.Component{
+			ID: "deployment_group", Kind: graph.KindCodeDeployDeploymentGroup, Label: "deploys to the web servers one at a time", Group: "deployment",
+			Properties: []graph.Property{
+				{Name: "app_name", Value: graph.Ref{Component: "codedeploy_app", Attr: graph.AttrName}},
+				{Name: "deployment_group_name", Value: name("-web")},
+				{Name: "service_role_arn", Value: graph.RefARN("codedeploy_role")},
+				{Name: "deployment_config_name", Value: graph.String("CodeDeployDefault.OneAtATime")},
+				{Name: "autoscaling_groups", Value: graph.List{group}},
+				{Name: "auto_rollback_configuration", Value: graph.Struct{
+					{Key: "enabled", Value: graph.Bool(true)},
+					{Key: "events", Value: graph.Strings("DEPLOYMENT_FAILURE")},
+				}},
+				{Name: "deployment_style", Value: graph.Struct{
+					{Key: "deployment_option", Value: graph.String("WITH_TRAFFIC_CONTROL")},
+					{Key: "deployment_type", Value: graph.String("IN_PLACE")},
+				}},
+				{Name: "load_balancer_info", Value: graph.Struct{
+					{Key: "target_group_info", Value: graph.List{graph.Struct{
+						{Key: "name", Value: graph.Ref{Component: "target_group", Attr: graph.AttrName}},
+					}}},
+				}},
+			},
+			// CodeDeploy checks the role's permissions when the group is
+			// created, and nothing else orders the two.
+			DependsOn: []string{"codedeploy_managed_policy", "codedeploy_launch_template"},
+		},
+	)
+	g.Outputs = []graph.Output{
+		{Name: "url", Description: "Address of the web site.",
+			Value: graph.Join{graph.String("http://"), graph.Ref{Component: "load_balancer", Attr: graph.AttrDNSName}}},
+		{Name: "autoscaling_group_name", Description: "Name of the Auto Scaling group.", Value: group},
+		{Name: "codedeploy_application_name", Description: "CodeDeploy application to deploy revisions to.",
+			Value: graph.Ref{Component: "codedeploy_app", Attr: graph.AttrName}},
+		{Name: "codedeploy_deployment_group_name", Description: "CodeDeploy deployment group of the web servers.",
+			Value: graph.Ref{Component: "deployment_group", Attr: graph.AttrName}},
+	}
+	return g
+}

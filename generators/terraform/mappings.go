@@ -28,6 +28,18 @@ type TypeMapping struct {
 	// component's own properties (a gateway endpoint is always of type
 	// Gateway, so the model does not carry that).
 	Implied []graph.Property
+	// Blocks are the argument paths, dotted from the resource body
+	// ("mixed_instances_policy.launch_template.override"), that the provider
+	// schema declares as nested blocks rather than attributes. A Struct at
+	// such a path renders as a block and a List of Structs as repeated
+	// blocks; a Struct anywhere else is an object attribute. The paths are
+	// data, checked against the schema by the tests, so the generator never
+	// reads the schema at run time. Every prefix of a path is listed too.
+	Blocks []string
+	// IgnoreChanges lists arguments that something other than Terraform
+	// changes at run time once the resource exists, written as
+	// lifecycle { ignore_changes = [...] } so an apply does not undo it.
+	IgnoreChanges []string
 	// Attributes maps the neutral attributes a Ref may read to the
 	// resource's Terraform attributes. A Ref to any other attribute is an
 	// error.
@@ -66,6 +78,11 @@ func (m *TypeMapping) Argument(property string) string {
 		}
 	}
 	return property
+}
+
+// IsBlock reports whether the argument at a dotted path is a nested block.
+func (m *TypeMapping) IsBlock(path string) bool {
+	return slices.Contains(m.Blocks, path)
 }
 
 // Attribute returns the Terraform attribute for a neutral attribute and
@@ -114,6 +131,7 @@ func (m TypeMapping) clone() TypeMapping {
 	m.Properties = slices.Clone(m.Properties)
 	m.Renames = slices.Clone(m.Renames)
 	m.Implied = slices.Clone(m.Implied)
+	m.Blocks = slices.Clone(m.Blocks)
 	m.Attributes = slices.Clone(m.Attributes)
 	return m
 }
@@ -318,5 +336,166 @@ var mappings = []TypeMapping{
 			"dimensions", "alarm_actions", "ok_actions",
 		},
 		Tags: true,
+	},
+	{
+		// The model says a group starts with no rules; in Terraform that
+		// holds without extra code, and the Note tells readers why.
+		Kind:       graph.KindSecurityGroup,
+		Type:       "aws_security_group",
+		Properties: []string{"name", "description", "vpc_id"},
+		Attributes: idOnly,
+		Tags:       true,
+		Note: "Rules are separate resources. The provider removes the allow-all egress " +
+			"rule AWS adds to a new group, so only those rules apply.",
+	},
+	{
+		// The per-rule resources, rather than aws_security_group_rule or
+		// inline blocks, are what the provider recommends: each rule has
+		// its own ID, tags and description, and rules never fight over
+		// one set. Nothing reads a rule, so they expose no attributes.
+		Kind: graph.KindSecurityGroupIngress,
+		Type: "aws_vpc_security_group_ingress_rule",
+		Properties: []string{
+			"security_group_id", "ip_protocol", "from_port", "to_port", "cidr_ipv4",
+			"referenced_security_group_id", "description",
+		},
+		Tags: true,
+	},
+	{
+		Kind: graph.KindSecurityGroupEgress,
+		Type: "aws_vpc_security_group_egress_rule",
+		Properties: []string{
+			"security_group_id", "ip_protocol", "from_port", "to_port", "cidr_ipv4",
+			"referenced_security_group_id", "description",
+		},
+		Tags: true,
+	},
+	{
+		Kind:       graph.KindIAMInstanceProfile,
+		Type:       "aws_iam_instance_profile",
+		Properties: []string{"name", "role"},
+		Attributes: []AttributeMapping{{graph.AttrARN, "arn"}, {graph.AttrName, "name"}},
+		Tags:       true,
+	},
+	{
+		// Exclusive ownership of a role's managed policies would need
+		// aws_iam_role_policy_attachments_exclusive; one attachment per
+		// policy is the common, additive form.
+		Kind:       graph.KindIAMRolePolicyAttachment,
+		Type:       "aws_iam_role_policy_attachment",
+		Properties: []string{"role", "policy_arn"},
+	},
+	{
+		// Everything but the template's name is launch data; the provider
+		// flattens it into the resource, where CloudFormation nests it.
+		Kind: graph.KindLaunchTemplate,
+		Type: "aws_launch_template",
+		Properties: []string{
+			"name", "description", "image_id", "instance_type", "user_data", "vpc_security_group_ids",
+			"update_default_version", "metadata_options", "block_device_mappings", "iam_instance_profile",
+			"monitoring", "tag_specifications",
+		},
+		Blocks: []string{
+			"metadata_options", "block_device_mappings", "block_device_mappings.ebs", "iam_instance_profile",
+			"monitoring", "tag_specifications",
+		},
+		Attributes: []AttributeMapping{{graph.AttrID, "id"}, {graph.AttrLatestVersion, "latest_version"}},
+		Tags:       true,
+	},
+	{
+		// An Auto Scaling group has no tags argument, only repeated tag
+		// blocks that the provider's default_tags does not reach, so Tags is
+		// false and a Name on this kind is an error. Instances get their
+		// tags from the launch template's tag_specifications instead. Only
+		// the name is offered: it is the resource's id and CloudFormation's
+		// Ref, so AttrID would be a second spelling of the same value.
+		Kind: graph.KindAutoScalingGroup,
+		Type: "aws_autoscaling_group",
+		Properties: []string{
+			"name", "min_size", "max_size", "desired_capacity", "vpc_zone_identifier", "target_group_arns",
+			"health_check_type", "health_check_grace_period", "capacity_rebalance", "default_instance_warmup",
+			"mixed_instances_policy",
+		},
+		Blocks: []string{
+			"mixed_instances_policy", "mixed_instances_policy.launch_template",
+			"mixed_instances_policy.launch_template.launch_template_specification",
+			"mixed_instances_policy.launch_template.override", "mixed_instances_policy.instances_distribution",
+		},
+		// Scaling policies and schedules move desired_capacity; without
+		// this every apply would reset the group to its launch size.
+		IgnoreChanges: []string{"desired_capacity"},
+		Attributes:    []AttributeMapping{{graph.AttrName, "name"}},
+	},
+	{
+		Kind:       graph.KindAutoScalingPolicy,
+		Type:       "aws_autoscaling_policy",
+		Properties: []string{"name", "autoscaling_group_name", "policy_type", "target_tracking_configuration"},
+		Blocks: []string{
+			"target_tracking_configuration", "target_tracking_configuration.predefined_metric_specification",
+		},
+	},
+	{
+		Kind: graph.KindAutoScalingSchedule,
+		Type: "aws_autoscaling_schedule",
+		Properties: []string{
+			"scheduled_action_name", "autoscaling_group_name", "recurrence", "time_zone", "min_size",
+			"max_size", "desired_capacity",
+		},
+	},
+	{
+		// aws_lb serves application and network load balancers alike; the
+		// model says which with load_balancer_type.
+		Kind: graph.KindLoadBalancer,
+		Type: "aws_lb",
+		Properties: []string{
+			"name", "internal", "load_balancer_type", "security_groups", "subnets", "drop_invalid_header_fields",
+		},
+		Attributes: []AttributeMapping{{graph.AttrARN, "arn"}, {graph.AttrDNSName, "dns_name"}},
+		Tags:       true,
+	},
+	{
+		Kind: graph.KindLBTargetGroup,
+		Type: "aws_lb_target_group",
+		Properties: []string{
+			"name", "port", "protocol", "vpc_id", "target_type", "deregistration_delay", "health_check",
+		},
+		Blocks:     []string{"health_check"},
+		Attributes: []AttributeMapping{{graph.AttrARN, "arn"}, {graph.AttrName, "name"}},
+		Tags:       true,
+	},
+	{
+		// Nothing reads a listener, so, like a subscription, it exposes no
+		// attributes in either format.
+		Kind: graph.KindLBListener,
+		Type: "aws_lb_listener",
+		Properties: []string{
+			"load_balancer_arn", "port", "protocol", "ssl_policy", "certificate_arn", "default_action",
+		},
+		Blocks: []string{"default_action", "default_action.redirect"},
+		Tags:   true,
+	},
+	{
+		Kind:       graph.KindCodeDeployApp,
+		Type:       "aws_codedeploy_app",
+		Properties: []string{"name", "compute_platform"},
+		Attributes: []AttributeMapping{{graph.AttrName, "name"}},
+		Tags:       true,
+	},
+	{
+		// AttrName reads deployment_group_name, not id: the name is what the
+		// CLI and pipelines pass to CodeDeploy and what CloudFormation's Ref
+		// returns, and the provider's id is not documented as that name.
+		Kind: graph.KindCodeDeployDeploymentGroup,
+		Type: "aws_codedeploy_deployment_group",
+		Properties: []string{
+			"app_name", "deployment_group_name", "service_role_arn", "deployment_config_name",
+			"autoscaling_groups", "auto_rollback_configuration", "deployment_style", "load_balancer_info",
+		},
+		Blocks: []string{
+			"auto_rollback_configuration", "deployment_style", "load_balancer_info",
+			"load_balancer_info.target_group_info",
+		},
+		Attributes: []AttributeMapping{{graph.AttrName, "deployment_group_name"}},
+		Tags:       true,
 	},
 }

@@ -1,12 +1,14 @@
 package terraform
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/scaffold-iac/scaffold/generators/graph"
 	"github.com/scaffold-iac/scaffold/schemas"
@@ -105,6 +107,20 @@ func TestMappingMatchesSchema(t *testing.T) {
 					t.Errorf("rename of %q, which is not one of the kind's properties", r.Property)
 				}
 			}
+			for _, path := range m.Blocks {
+				if _, ok := nestedBlock(block, path); !ok {
+					t.Errorf("Blocks lists %q, which is not a nested block of %s", path, m.Type)
+				}
+				segments := strings.Split(path, ".")
+				if !arguments[segments[0]] {
+					t.Errorf("Blocks lists %q, but %q is not one of the kind's arguments", path, segments[0])
+				}
+				for i := 1; i < len(segments); i++ {
+					if parent := strings.Join(segments[:i], "."); !m.IsBlock(parent) {
+						t.Errorf("Blocks lists %q but not its parent %q", path, parent)
+					}
+				}
+			}
 		})
 	}
 	for _, name := range usedDataSources {
@@ -122,6 +138,100 @@ func TestMappingMatchesSchema(t *testing.T) {
 			t.Errorf("pseudo value %q reads %s.%s, which the schema lacks", p.value, p.source.typeName, p.attribute)
 		}
 	}
+}
+
+// nestedBlock follows a dotted path of nested block types down from a
+// resource's schema.
+func nestedBlock(block *schemas.Block, path string) (*schemas.Block, bool) {
+	for _, name := range strings.Split(path, ".") {
+		nested, ok := block.BlockTypes[name]
+		if !ok {
+			return nil, false
+		}
+		block = &nested.Block
+	}
+	return block, true
+}
+
+// TestStructsMatchSchema walks every Struct in the golden graphs with the
+// provider schema alongside: a Struct (or List of Structs) must sit where
+// the schema has a nested block exactly when the mapping's Blocks says so,
+// and each of its keys must be an argument or block the schema allows
+// there. Where the schema has an object attribute instead, the keys must be
+// its attribute names. TestGeneratedCodeMatchesSchema checks the rendered
+// blocks too; this test names the model path that went wrong.
+func TestStructsMatchSchema(t *testing.T) {
+	schema := loadSchema(t)
+	for _, tt := range goldenCases {
+		g := tt.graph()
+		for _, c := range g.Components {
+			m, ok := MappingFor(c.Kind)
+			if !ok {
+				t.Fatalf("%s: kind %q has no mapping", tt.name, c.Kind)
+			}
+			resource, ok := schema.Resource(m.Type)
+			if !ok {
+				t.Fatalf("%s: %s is not in the schema", tt.name, m.Type)
+			}
+			for _, p := range c.Properties {
+				where := fmt.Sprintf("%s: component %q", tt.name, c.ID)
+				checkStructs(t, where, &m, resource, m.Argument(p.Name), p.Value)
+			}
+		}
+	}
+}
+
+// checkStructs checks the value of the argument at path, whose last
+// segment names it inside parent, and recurses into its Structs.
+func checkStructs(t *testing.T, where string, m *TypeMapping, parent *schemas.Block, path string, v graph.Value) {
+	t.Helper()
+	var structs []graph.Struct
+	switch v := v.(type) {
+	case graph.Struct:
+		structs = []graph.Struct{v}
+	case graph.List:
+		for _, item := range v {
+			if s, ok := item.(graph.Struct); ok {
+				structs = append(structs, s)
+			}
+		}
+	}
+	if len(structs) == 0 {
+		return
+	}
+	name := path[strings.LastIndex(path, ".")+1:]
+	nested, isBlock := parent.BlockTypes[name]
+	if isBlock != m.IsBlock(path) {
+		t.Errorf("%s: %s is a block in the schema: %v; in the mapping's Blocks: %v", where, path, isBlock, m.IsBlock(path))
+		return
+	}
+	for _, s := range structs {
+		for _, field := range s {
+			if !isBlock {
+				attribute, ok := parent.Attributes[name]
+				if !ok || !objectHasAttribute(attribute.Type, field.Key) {
+					t.Errorf("%s: %s.%s is not an attribute of the object %s takes", where, path, field.Key, name)
+				}
+				continue
+			}
+			_, isAttribute := nested.Block.Attributes[field.Key]
+			_, isNestedBlock := nested.Block.BlockTypes[field.Key]
+			if a := nested.Block.Attributes[field.Key]; isAttribute && !settable(a) || !isAttribute && !isNestedBlock {
+				t.Errorf("%s: %s.%s is not an argument or block of %s", where, path, field.Key, m.Type)
+				continue
+			}
+			checkStructs(t, where, m, &nested.Block, path+"."+field.Key, field.Value)
+		}
+	}
+}
+
+// objectHasAttribute reports whether an object type, or a collection of
+// objects, has the named attribute.
+func objectHasAttribute(ty cty.Type, name string) bool {
+	if ty.IsCollectionType() {
+		ty = ty.ElementType()
+	}
+	return ty.IsObjectType() && ty.HasAttribute(name)
 }
 
 // TestGeneratedCodeMatchesSchema checks what terraform validate would
@@ -176,6 +286,23 @@ func checkBody(t *testing.T, where string, body *hclsyntax.Body, schema *schemas
 		}
 	}
 	for _, nested := range body.Blocks {
+		// lifecycle is a meta-argument block of every resource; its
+		// ignore_changes names must be arguments of the resource.
+		if nested.Type == "lifecycle" && meta != nil {
+			for name := range nested.Body.Attributes {
+				if name != "ignore_changes" {
+					t.Errorf("%s: unexpected lifecycle argument %q", where, name)
+				}
+			}
+			if attr, ok := nested.Body.Attributes["ignore_changes"]; ok {
+				for _, traversal := range attr.Expr.Variables() {
+					if _, ok := schema.Attributes[traversal.RootName()]; !ok {
+						t.Errorf("%s: ignore_changes names unknown argument %q", where, traversal.RootName())
+					}
+				}
+			}
+			continue
+		}
 		blockSchema, ok := schema.BlockTypes[nested.Type]
 		if !ok {
 			t.Errorf("%s: unknown nested block %q", where, nested.Type)

@@ -15,13 +15,28 @@ import (
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
 
-// setAttribute writes one argument. Literals go through SetAttributeValue so
-// that hclwrite does the quoting and escaping; everything else is built as
-// an expression.
-func (r *renderer) setAttribute(body *hclwrite.Body, name string, v graph.Value) error {
+// setAttribute writes one argument into a body at the given nesting depth
+// (1 for a resource or output body). Literals go through SetAttributeValue
+// so that hclwrite does the quoting and escaping; everything else is built
+// as an expression.
+//
+// Base64 of a multi-line literal, which is what user data scripts are, is
+// the one value written differently here: as base64encode(<<-EOT ...), so
+// the script reads as a script. Only a direct argument gets a heredoc,
+// because only here is its indentation known; deeper down, the quoted
+// string the expression renders is just as correct.
+func (r *renderer) setAttribute(body *hclwrite.Body, depth int, name string, v graph.Value) error {
 	if literal, ok := literalValue(v); ok {
 		body.SetAttributeValue(name, literal)
 		return nil
+	}
+	if encoded, ok := v.(graph.Base64); ok {
+		if text, ok := encoded.Value.(graph.String); ok {
+			if doc, ok := heredoc(string(text), depth); ok {
+				body.SetAttributeRaw(name, callTokens("base64encode", doc))
+				return nil
+			}
+		}
 	}
 	tokens, err := r.expression(v)
 	if err != nil {
@@ -66,6 +81,16 @@ func (r *renderer) expression(v graph.Value) (hclwrite.Tokens, error) {
 		return tuple(elements), nil
 	case graph.Object:
 		return r.object(v)
+	case graph.Struct:
+		// Where the schema has a block, writeArguments renders the Struct
+		// as one; everywhere else its arguments form an object.
+		return r.structObject(v)
+	case graph.Base64:
+		inner, err := r.expression(v.Value)
+		if err != nil {
+			return nil, fmt.Errorf("base64: %w", err)
+		}
+		return callTokens("base64encode", inner), nil
 	case graph.Document:
 		// jsonencode keeps the document as HCL, so references inside it
 		// stay references and Terraform checks them, where a heredoc of JSON
@@ -149,6 +174,25 @@ func (r *renderer) object(o graph.Object) (hclwrite.Tokens, error) {
 			return nil, fmt.Errorf("key %q: %w", field.Key, err)
 		}
 		attributes = append(attributes, hclwrite.ObjectAttrTokens{Name: objectKey(field.Key), Value: value})
+	}
+	return objectTokens(attributes), nil
+}
+
+// structObject renders a Struct that is an object argument rather than a
+// block. Its keys are argument names, so they are written bare, never
+// quoted.
+func (r *renderer) structObject(s graph.Struct) (hclwrite.Tokens, error) {
+	args, err := structArguments(s)
+	if err != nil {
+		return nil, err
+	}
+	attributes := make([]hclwrite.ObjectAttrTokens, len(args))
+	for i, a := range args {
+		value, err := r.expression(a.value)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a.context, err)
+		}
+		attributes[i] = hclwrite.ObjectAttrTokens{Name: hclwrite.TokensForIdentifier(a.name), Value: value}
 	}
 	return objectTokens(attributes), nil
 }
@@ -354,7 +398,7 @@ func (r *renderer) templateParts(j graph.Join) ([]templatePart, error) {
 					parts = append(parts, p)
 				}
 			}
-		case graph.List, graph.Object, graph.Document:
+		case graph.List, graph.Object, graph.Document, graph.Struct:
 			return nil, fmt.Errorf("join part %d: a %T cannot be part of a string", i, v)
 		default:
 			expression, err := r.expression(v)

@@ -103,6 +103,13 @@ func TestExpression(t *testing.T) {
 		{"dollar before interpolation", graph.Join{graph.String("cost$"), graph.Param("name")}, `"cost${"$"}${var.name}"`},
 		{"nested join flattens", graph.Join{graph.String("a-"), graph.Join{graph.Param("name"), graph.String("-b")}, graph.String("-c")}, `"a-${var.name}-b-c"`},
 		{"join of a reference", graph.Join{graph.RefARN("flow_logs"), graph.String(":*")}, `"${aws_cloudwatch_log_group.flow_logs.arn}:*"`},
+		{"struct outside a block is an object with bare keys",
+			graph.Struct{{Key: "enabled", Value: graph.Bool(true)}, {Key: "path", Value: graph.String("/")}, {Key: "nested", Value: graph.Struct{}}},
+			"{\n  enabled = true\n  path    = \"/\"\n  nested  = {}\n}"},
+		{"base64", graph.Base64{Value: graph.String("hello\n")}, `base64encode("hello\n")`},
+		{"base64 of a join", graph.Base64{Value: graph.Join{graph.Param("name"), graph.String("\n")}}, `base64encode("${var.name}\n")`},
+		{"multi-line base64 inside a value stays quoted", graph.List{graph.Base64{Value: graph.String("a\nb\n")}}, `[base64encode("a\nb\n")]`},
+		{"base64 in a join", graph.Join{graph.String("x-"), graph.Base64{Value: graph.Param("name")}}, `"x-${base64encode(var.name)}"`},
 	}
 	r := newTestRenderer(t)
 	for _, tt := range tests {
@@ -192,6 +199,12 @@ func TestExpressionErrors(t *testing.T) {
 		{"list in a join", graph.Join{graph.String("a"), graph.Strings("b")}, "join part 1: a graph.List cannot be part of a string"},
 		{"document in a nested join", graph.Join{graph.Join{graph.Document{}}}, "join part 0: join part 0: a graph.Document cannot"},
 		{"bad reference in a join", graph.Join{graph.String("a"), graph.Pseudo("nope")}, `join part 1: unknown pseudo value "nope"`},
+		{"struct key that is not an argument name", graph.Struct{{Key: "aws:x", Value: graph.Int(1)}}, `struct key "aws:x" is not an argument name`},
+		{"struct key that is a literal", graph.Struct{{Key: "null", Value: graph.Int(1)}}, `struct key "null" is not an argument name`},
+		{"duplicate struct key", graph.Struct{{Key: "a", Value: graph.Int(1)}, {Key: "a", Value: graph.Int(2)}}, `duplicate key "a"`},
+		{"error inside a struct keeps its path", graph.Struct{{Key: "arn", Value: graph.RefARN("nat")}}, `key "arn": reference to "nat"`},
+		{"struct in a join", graph.Join{graph.String("a"), graph.Struct{}}, "join part 1: a graph.Struct cannot be part of a string"},
+		{"base64 of nothing", graph.Base64{}, "base64: missing value"},
 	}
 	r := newTestRenderer(t)
 	for _, tt := range tests {
