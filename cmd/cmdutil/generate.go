@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/scaffold-iac/scaffold/generators"
+	"github.com/scaffold-iac/scaffold/generators/cicd"
 	"github.com/scaffold-iac/scaffold/generators/docs"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 	"github.com/scaffold-iac/scaffold/generators/writer"
@@ -80,11 +81,15 @@ func Render(g *graph.Graph, selected []generators.Generator) ([]generators.File,
 	if err != nil {
 		return nil, err
 	}
-	rendered, err := readme.Generate(g)
-	if err != nil {
-		return nil, err
+	// The README and the application files (when the graph has an app)
+	// accompany every format.
+	for _, gen := range []generators.Generator{readme, cicd.New()} {
+		rendered, err := gen.Generate(g)
+		if err != nil {
+			return nil, fmt.Errorf("rendering %s: %w", gen.Name(), err)
+		}
+		files = append(files, rendered...)
 	}
-	files = append(files, rendered...)
 	generators.SortFiles(files)
 	return files, nil
 }
