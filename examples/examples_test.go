@@ -19,6 +19,7 @@ import (
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	"github.com/scaffold-iac/scaffold/cmd/root"
 	"github.com/scaffold-iac/scaffold/generators"
+	"github.com/scaffold-iac/scaffold/generators/cicd"
 	"github.com/scaffold-iac/scaffold/generators/cloudformation"
 	"github.com/scaffold-iac/scaffold/generators/terraform"
 	"github.com/scaffold-iac/scaffold/validate"
@@ -37,6 +38,8 @@ var Examples = []struct {
 	{"fanout-product-events", []string{"fanout", "--topic", "product-events", "--queues", "inventory,search-index,notification"}},
 	{"fanout-fifo-filter", []string{"fanout", "--name", "shop", "--topic", "orders", "--queues", "billing,shipping", "--fifo", "--content-dedup", "--filter", `billing={"eventType":["OrderPlaced"]}`}},
 	{"fanout-kms-alarms", []string{"fanout", "--name", "secure", "--topic", "audit", "--queues", "archive,siem", "--kms", "--alarm-email", "ops@example.com", "--max-receive", "3", "--visibility-timeout", "2m", "--retention", "7d", "--raw-delivery", "off"}},
+	{"asg-spot-default", []string{"asg-spot"}},
+	{"asg-spot-graviton-https", []string{"asg-spot", "--name", "shop", "--azs", "3", "--nat", "single", "--instance-types", "m7g.large,m6g.large,c7g.large", "--on-demand-base", "2", "--on-demand-percent", "20", "--min", "2", "--max", "20", "--desired", "4", "--certificate-arn", "arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab", "--schedule", "scale-out=0 8 * * MON-FRI:desired=6", "--schedule", "scale-in=0 20 * * MON-FRI:desired=2", "--deployment-config", "HalfAtATime"}},
 	{"vpc-2az-kms-no-endpoints", []string{"vpc", "--name", "secure", "--region", "us-east-2", "--cidr", "172.16.0.0/24", "--endpoints", "none", "--flow-log-retention", "14", "--flow-log-kms-key", "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}},
 }
 
@@ -135,6 +138,30 @@ func TestExamplesValidate(t *testing.T) {
 			}
 			for _, f := range findings {
 				t.Error(f.String())
+			}
+			// The app revision on disk (modes included, as git stores them)
+			// must still pass the appspec/buildspec checks.
+			if _, err := os.Stat(filepath.Join(ex.Dir, "app")); err == nil {
+				var files []generators.File
+				err := filepath.WalkDir(filepath.Join(ex.Dir, "app"), func(p string, d fs.DirEntry, err error) error {
+					if err != nil || d.IsDir() {
+						return err
+					}
+					info, err := d.Info()
+					if err != nil {
+						return err
+					}
+					content, err := os.ReadFile(p)
+					rel, _ := filepath.Rel(ex.Dir, p)
+					files = append(files, generators.File{Path: filepath.ToSlash(rel), Content: content, Mode: info.Mode().Perm()})
+					return err
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := cicd.Check(files); err != nil {
+					t.Error(err)
+				}
 			}
 			if _, err := os.Stat(filepath.Join(ex.Dir, "terraform", "main.tf")); err != nil {
 				t.Errorf("example has no Terraform: %v", err)

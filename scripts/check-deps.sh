@@ -28,7 +28,7 @@ check() {
 }
 
 check ./generators/graph 'NONE'
-check ./blueprints/... 'generators/graph|blueprints(/[a-z]+)?'
+check ./blueprints/... 'generators/graph|blueprints(/[a-z]+)?|templates'
 check ./generators/... 'generators(/[a-z]+)?|templates'
 check ./schemas/... 'NONE'
 check ./validate/... 'schemas'

@@ -271,7 +271,7 @@ cfn_deploy() { # stack template [parameters.json]
   # from a converted copy in $work, reported as a gap; the tree is never changed.
   body="$tpl"
   copy="$work/moto-$stack.json"
-  "${CICHECK[@]}" moto-template "$tpl" "$copy" || rc=$?
+  CICHECK_MOTO_ENDPOINT="http://127.0.0.1:$moto_port" "${CICHECK[@]}" moto-template "$tpl" "$copy" || rc=$?
   case "$rc" in
     0) body="$copy" ;;
     3) ;;
@@ -352,6 +352,7 @@ check_cloudformation() { # example dir
       if [ -s "$res" ]; then
         run_check "$ex" "cfn-vpc:$base" "${CICHECK[@]}" vpc "$t" "$res" "http://127.0.0.1:$moto_port" "$REGION"
         run_check "$ex" "cfn-fanout:$base" "${CICHECK[@]}" fanout "$t" "$res" "http://127.0.0.1:$moto_port" "$REGION"
+        run_check "$ex" "cfn-asg:$base" "${CICHECK[@]}" asg "$t" "$res" "http://127.0.0.1:$moto_port" "$REGION"
       else
         not_run "$ex" "cfn-vpc:$base" "no stack resources"
       fi

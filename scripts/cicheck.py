@@ -179,15 +179,52 @@ def cmd_moto_template(template_path, out_path):
                 break
             del props["Tags"]
             changed.append(lid)
+    if changed:
+        print(
+            f"  GAP: moto {moto_version()} CloudFormation cannot create an AWS::KMS::Key with Tags ({why}): "
+            f"deployed a copy of the template without the Tags of {', '.join(changed)} (cfn-lint checked the original)"
+        )
+    # moto refuses a listener whose certificate is not in its own ACM. A
+    # literal ACM ARN (the user's certificate) is swapped for one requested
+    # from moto, so the rest of the stack is still deployed and checked.
+    certs = substitute_certificates(template)
+    if certs:
+        changed += certs
+        print(
+            f"  GAP: moto {moto_version()} only accepts certificates from its own ACM: listener(s) "
+            f"{', '.join(certs)} deployed with a certificate requested from moto instead of the template's ARN"
+        )
     if not changed:
         return NOT_APPLICABLE
     with open(out_path, "w", encoding="utf-8") as f:
         json.dump(template, f, separators=(",", ":"), default=str)
-    print(
-        f"  GAP: moto {moto_version()} CloudFormation cannot create an AWS::KMS::Key with Tags ({why}): "
-        f"deployed a copy of the template without the Tags of {', '.join(changed)} (cfn-lint checked the original)"
-    )
     return PASS
+
+
+def substitute_certificates(template):
+    """Replaces literal ACM certificate ARNs of listeners with a certificate
+    requested from the moto server named by CICHECK_MOTO_ENDPOINT; returns
+    the listeners changed."""
+    endpoint = os.environ.get("CICHECK_MOTO_ENDPOINT")
+    listeners = []
+    for lid, res in template["Resources"].items():
+        if not isinstance(res, dict) or res.get("Type") != "AWS::ElasticLoadBalancingV2::Listener":
+            continue
+        for cert in (res.get("Properties") or {}).get("Certificates") or []:
+            arn = cert.get("CertificateArn") if isinstance(cert, dict) else None
+            if isinstance(arn, str) and arn.startswith("arn:") and ":acm:" in arn:
+                listeners.append((lid, cert))
+    if not listeners or not endpoint:
+        return []
+    import boto3
+
+    acm = boto3.session.Session(region_name=os.environ.get("AWS_DEFAULT_REGION", "us-east-1")).client(
+        "acm", endpoint_url=endpoint
+    )
+    moto_arn = acm.request_certificate(DomainName="scaffold-check.example.com")["CertificateArn"]
+    for _, cert in listeners:
+        cert["CertificateArn"] = moto_arn
+    return [lid for lid, _ in listeners]
 
 
 def moto_supported_types():
@@ -288,6 +325,53 @@ def aws(endpoint, region, *args):
     if out.returncode != 0:
         die(f"{' '.join(cmd)} failed: {out.stderr.strip()}", FAIL)
     return json.loads(out.stdout or "{}")
+
+
+def cmd_asg(template_path, resources_path, endpoint, region):
+    """Every Auto Scaling group the stack created must report, through
+    describe-auto-scaling-groups, the sizes and the mixed instances policy
+    (instance types in order, On-Demand base and percentage, Spot
+    strategy) that the template gives it."""
+    template = load_template(template_path)
+    summaries = load_json(resources_path).get("StackResourceSummaries", [])
+    physical = {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in summaries if r.get("ResourceType")}
+    groups = [(lid, res) for lid, res in template["Resources"].items()
+              if isinstance(res, dict) and res.get("Type") == "AWS::AutoScaling::AutoScalingGroup"]
+    if not groups:
+        print("  no AWS::AutoScaling::AutoScalingGroup in this template: check not applicable")
+        return NOT_APPLICABLE
+    ok = True
+    for lid, res in groups:
+        name = physical.get(lid)
+        if not name:
+            print(f"  FAIL: {lid} was not created")
+            ok = False
+            continue
+        found = aws(endpoint, region, "autoscaling", "describe-auto-scaling-groups",
+                    "--auto-scaling-group-names", name)["AutoScalingGroups"]
+        if not found:
+            print(f"  FAIL: describe-auto-scaling-groups does not know {name}")
+            ok = False
+            continue
+        got, props = found[0], res.get("Properties") or {}
+        policy = props.get("MixedInstancesPolicy") or {}
+        want_dist = policy.get("InstancesDistribution") or {}
+        got_policy = got.get("MixedInstancesPolicy") or {}
+        got_dist = got_policy.get("InstancesDistribution") or {}
+        want_types = [o.get("InstanceType") for o in (policy.get("LaunchTemplate") or {}).get("Overrides") or []]
+        got_types = [o.get("InstanceType") for o in (got_policy.get("LaunchTemplate") or {}).get("Overrides") or []]
+        rows = [
+            ("MinSize", str(props.get("MinSize")), str(got.get("MinSize"))),
+            ("MaxSize", str(props.get("MaxSize")), str(got.get("MaxSize"))),
+            ("instance types", ",".join(map(str, want_types)), ",".join(map(str, got_types))),
+        ]
+        for key in ("OnDemandBaseCapacity", "OnDemandPercentageAboveBaseCapacity", "SpotAllocationStrategy"):
+            rows.append((key, str(want_dist.get(key)), str(got_dist.get(key))))
+        print(f"  {lid} ({name}):")
+        table([(k, w, g, "ok" if w == g else "MISMATCH") for k, w, g in rows], ["setting", "template", "moto", ""])
+        if any(w != g for _, w, g in rows):
+            ok = False
+    return PASS if ok else FAIL
 
 
 def cmd_vpc(template_path, resources_path, endpoint, region):
@@ -733,6 +817,7 @@ def logical_of_getatt_arn(value):
 
 
 COMMANDS = {
+    "asg": (cmd_asg, 4, 4),
     "fanout": (cmd_fanout, 4, 4),
     "moto-template": (cmd_moto_template, 2, 2),
     "plan-summary": (cmd_plan_summary, 1, 1),

@@ -90,7 +90,7 @@ func Build(p Params) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	addOutputs(g, p, network)
+	AddOutputs(g, p, network)
 	g.Docs = docs(p, network)
 	if err := g.Validate(); err != nil {
 		return nil, fmt.Errorf("vpc blueprint built an inconsistent graph: %w", err)
@@ -418,7 +418,10 @@ func intStrings(values []int) []string {
 	return out
 }
 
-func addOutputs(g *graph.Graph, p Params, network Network) {
+// AddOutputs publishes the network's IDs (VPC, subnets per tier, route
+// tables, flow log group); a blueprint that composes the VPC calls it to
+// expose them too.
+func AddOutputs(g *graph.Graph, p Params, network Network) {
 	g.Outputs = append(g.Outputs, graph.Output{
 		Name: "vpc_id", Description: "ID of the VPC.", Value: graph.RefID(network.VPCID),
 	}, graph.Output{

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	asgspotcmd "github.com/scaffold-iac/scaffold/cmd/asgspot"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
 	validatecmd "github.com/scaffold-iac/scaffold/cmd/validate"
@@ -52,6 +53,7 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 	cmd.AddCommand(
 		vpccmd.NewCmdVPC(f, nil),
 		fanoutcmd.NewCmdFanout(f, nil),
+		asgspotcmd.NewCmdASGSpot(f, nil),
 		validatecmd.NewCmdValidate(f, nil),
 		&cobra.Command{
 			Use:   "version",

@@ -74,6 +74,12 @@ func TestBadInput(t *testing.T) {
 			wantErr: `error: invalid value "15d" for --retention: must be whole seconds from 60s to 14d`},
 		{name: "fanout: retention not a duration", args: []string{"fanout", "--retention", "4 days"}, wantExit: 2,
 			wantErr: `error: invalid value "4 days" for --retention: want a whole number with a unit: s, m, h or d (for example 30s, 15m, 12h, 4d)`},
+		{name: "asg-spot: min above max", args: []string{"asg-spot", "--min", "5", "--max", "3", "--desired", "3"}, wantExit: 2,
+			wantErr: `error: invalid value "5" for --min: is above --max 3`},
+		{name: "asg-spot: mixed architectures", args: []string{"asg-spot", "--instance-types", "m5.large,m7g.large"}, wantExit: 2,
+			wantErr: `error: invalid value "m5.large,m7g.large" for --instance-types: m5.large is x86_64 but m7g.large is arm64; one launch template has one AMI, so use one architecture`},
+		{name: "asg-spot: bad schedule", args: []string{"asg-spot", "--schedule", "scale-out=0 99 * * *:desired=2"}, wantExit: 2,
+			wantErr: `error: invalid value "scale-out=0 99 * * *:desired=2" for --schedule: cron field 2: 99 is outside 0-23`},
 		{name: "validate without dir", args: []string{"validate"}, wantExit: 2,
 			wantErr: `error: validate needs one argument: the directory to check`},
 		{name: "unknown command", args: []string{"vcp"}, wantExit: 2,
@@ -103,7 +109,7 @@ func TestBadInput(t *testing.T) {
 			before := snapshot(t, tmp)
 			streams, stdout, stderr := cmdutil.TestIOStreams()
 			args := tt.args
-			if args[0] == "vpc" || args[0] == "fanout" {
+			if args[0] == "vpc" || args[0] == "fanout" || args[0] == "asg-spot" {
 				args = append(append([]string{}, args...), "--out", out)
 			}
 			code := run(args, streams)

@@ -1,0 +1,116 @@
+// Package asgspot is the `scaffold asg-spot` command: a web tier on an
+// Auto Scaling group mixing On-Demand and Spot behind a load balancer, with
+// CodeDeploy, in its own VPC.
+package asgspot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scaffold-iac/scaffold/blueprints"
+	blueprint "github.com/scaffold-iac/scaffold/blueprints/asgspot"
+	"github.com/scaffold-iac/scaffold/blueprints/vpc"
+	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+)
+
+// ASGSpotOptions are the parsed flags of `scaffold asg-spot`.
+type ASGSpotOptions struct {
+	IO        *cmdutil.IOStreams
+	Factory   *cmdutil.Factory
+	Params    blueprint.Params
+	Output    cmdutil.OutputOptions
+	NAT       string
+	FlowLogs  cmdutil.OnOff
+	Endpoints []string
+}
+
+// NewCmdASGSpot builds the command. runF replaces Run in tests.
+func NewCmdASGSpot(f *cmdutil.Factory, runF func(*ASGSpotOptions) error) *cobra.Command {
+	defaults := blueprint.Defaults()
+	opts := &ASGSpotOptions{IO: f.IO, Factory: f, Params: defaults, FlowLogs: cmdutil.OnOff(defaults.Network.FlowLogs)}
+	cmd := &cobra.Command{
+		Use:   "asg-spot [flags]",
+		Short: "Auto Scaling group mixing On-Demand and Spot behind an ALB, with CodeDeploy",
+		Long: `Generate a web tier: EC2 instances in private subnets, launched from a launch template
+(Amazon Linux 2023 from its SSM parameter, IMDSv2 only, encrypted gp3, Session Manager
+instead of SSH) by an Auto Scaling group that keeps an On-Demand base and fills the rest
+with Spot across several instance types; an Application Load Balancer in the public
+subnets; CPU target tracking; and a CodeDeploy application with the appspec.yml,
+hook scripts and buildspec.yml of a first revision under app/.
+
+The network is the vpc blueprint: the same --azs, --cidr, --nat and flow log flags.`,
+		Example: `  # the notes' example: 2 On-Demand as a base, the rest mostly Spot from three types
+  scaffold asg-spot --azs 2 --on-demand-base 2 --on-demand-percent 20 \
+    --instance-types m5.xlarge,m5a.xlarge,m6i.xlarge --min 2 --max 20 --desired 4 --target-cpu 60
+
+  # Graviton (arm64), with HTTPS and a weekday morning scale-out
+  scaffold asg-spot --instance-types m7g.large,m6g.large,c7g.large \
+    --certificate-arn arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab \
+    --schedule 'scale-out=0 8 * * MON-FRI:desired=4'`,
+		Args: cmdutil.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Params.Network.NAT = vpc.NATMode(opts.NAT)
+			opts.Params.Network.FlowLogs = bool(opts.FlowLogs)
+			if cmd.Flags().Changed("endpoints") {
+				var endpoints []string
+				for _, e := range opts.Endpoints {
+					if e = strings.ToLower(strings.TrimSpace(e)); e != "" && e != "none" {
+						endpoints = append(endpoints, e)
+					}
+				}
+				opts.Params.Network.Endpoints = endpoints
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	flags := cmd.Flags()
+	n := &opts.Params.Network
+	flags.StringVar(&n.Name, "name", defaults.Network.Name, "name prefix for every resource ("+blueprints.NameRule+")")
+	flags.StringVar(&n.Region, "region", defaults.Network.Region, "AWS region to deploy to")
+	flags.IntVar(&n.AZs, "azs", defaults.Network.AZs, "number of Availability Zones")
+	flags.StringVar(&n.CIDR, "cidr", defaults.Network.CIDR, "IPv4 block of the VPC, /16 to /24")
+	flags.StringVar(&opts.NAT, "nat", string(defaults.Network.NAT), "NAT gateways: per-az, single or none")
+	flags.Var(&opts.FlowLogs, "flow-logs", "VPC flow logs to CloudWatch Logs: on or off")
+	flags.StringSliceVar(&opts.Endpoints, "endpoints", defaults.Network.Endpoints, "gateway endpoints: s3, dynamodb, or none")
+	flags.StringSliceVar(&opts.Params.InstanceTypes, "instance-types", defaults.InstanceTypes, "1 to 20 instance types of one architecture, comma-separated (several give Spot more pools)")
+	flags.IntVar(&opts.Params.OnDemandBase, "on-demand-base", defaults.OnDemandBase, "instances that are always On-Demand")
+	flags.IntVar(&opts.Params.OnDemandPercent, "on-demand-percent", defaults.OnDemandPercent, "percentage of On-Demand above the base (the rest is Spot)")
+	flags.StringVar(&opts.Params.SpotStrategy, "spot-strategy", defaults.SpotStrategy, "Spot allocation: price-capacity-optimized, capacity-optimized or lowest-price")
+	flags.IntVar(&opts.Params.Min, "min", defaults.Min, "minimum instances")
+	flags.IntVar(&opts.Params.Max, "max", defaults.Max, "maximum instances")
+	flags.IntVar(&opts.Params.Desired, "desired", defaults.Desired, "instances at launch")
+	flags.IntVar(&opts.Params.TargetCPU, "target-cpu", defaults.TargetCPU, "average CPU percentage target tracking keeps")
+	flags.StringArrayVar(&opts.Params.Schedules, "schedule", nil, "scheduled scaling NAME=CRON:desired=N in UTC, e.g. 'scale-out=0 8 * * MON-FRI:desired=6' (repeatable)")
+	flags.StringVar(&opts.Params.CertificateARN, "certificate-arn", "", "ACM certificate for HTTPS (then HTTP redirects to HTTPS)")
+	flags.StringVar(&opts.Params.DeploymentConfig, "deployment-config", defaults.DeploymentConfig, "CodeDeploy: OneAtATime, HalfAtATime or AllAtOnce")
+	flags.IntVar(&opts.Params.HealthCheckGrace, "health-check-grace", defaults.HealthCheckGrace, "seconds a new instance has before health checks count")
+	flags.IntVar(&opts.Params.RootVolumeGiB, "root-volume", defaults.RootVolumeGiB, "encrypted gp3 root volume size in GiB")
+	cmdutil.AddOutputFlags(cmd, &opts.Output)
+	return cmd
+}
+
+// Run validates the flags, builds the web tier and hands it to the shared
+// generate-and-write pipeline.
+func Run(opts *ASGSpotOptions) error {
+	tags, err := blueprints.ParseTags(opts.Output.Tags)
+	if err != nil {
+		return err
+	}
+	opts.Params.Network.Tags = tags
+	g, err := blueprint.Build(opts.Params)
+	if err != nil {
+		return err
+	}
+	p := opts.Params
+	at := func(n int) string {
+		s := blueprint.SplitAt(n, p.OnDemandBase, p.OnDemandPercent)
+		return fmt.Sprintf("%d On-Demand + %d Spot", s.OnDemand, s.Spot)
+	}
+	summary := fmt.Sprintf("min %s, desired %s, max %s", at(p.Min), at(p.Desired), at(p.Max))
+	return cmdutil.Generate(opts.Factory, g, opts.Output, p.Warnings(), summary)
+}

@@ -1,0 +1,5 @@
+#!/bin/bash
+# ApplicationStart: (re)start the web server with the new content.
+set -euo pipefail
+systemctl enable nginx
+systemctl restart nginx
