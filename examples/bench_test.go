@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/scaffold-iac/scaffold/blueprints/asgspot"
 	"github.com/scaffold-iac/scaffold/blueprints/fanout"
 	blueprint "github.com/scaffold-iac/scaffold/blueprints/vpc"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
@@ -68,5 +69,22 @@ func BenchmarkRenderFanout(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkRenderASGSpot measures the default web tier (VPC included, 47
+// resources) in both formats, with the README and the CodeDeploy revision.
+func BenchmarkRenderASGSpot(b *testing.B) {
+	gens := []generators.Generator{terraform.New(), cloudformation.New()}
+	p := asgspot.Defaults()
+	b.ReportAllocs()
+	for b.Loop() {
+		g, err := asgspot.Build(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := cmdutil.Render(g, gens); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
