@@ -1,6 +1,7 @@
 package blueprints
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -95,4 +96,15 @@ func FuzzParseTags(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestARN(t *testing.T) {
+	regional := fmt.Sprint(ARN("logs", true, graph.String("log-group:x")))
+	global := fmt.Sprint(AccountRoot())
+	if !strings.Contains(regional, "region") || strings.Contains(global, "region") {
+		t.Errorf("ARN parts: regional %s, global %s", regional, global)
+	}
+	if got := StandardTags("vpc", "lab", []graph.Tag{{Key: "Project", Value: "x"}}); len(got) != 3 || got[2].Value != "x" {
+		t.Errorf("StandardTags = %v", got)
+	}
 }

@@ -40,12 +40,8 @@ func Build(p Params) (*graph.Graph, error) {
 		Description: describe(p),
 		Region:      n.Region,
 		Parameters:  []graph.Parameter{blueprints.NameParameter(n.Name)},
-		Tags: blueprints.MergeTags([]graph.Tag{
-			{Key: "Blueprint", Value: "asg-spot"},
-			{Key: "ManagedBy", Value: "scaffold"},
-			{Key: "Project", Value: n.Name},
-		}, n.Tags),
-		App: &graph.App{Name: "web", Port: appPort, HealthPath: healthPath, ContentDir: contentDir},
+		Tags:        blueprints.StandardTags("asg-spot", n.Name, n.Tags),
+		App:         &graph.App{Name: "web", Port: appPort, HealthPath: healthPath, ContentDir: contentDir},
 	}
 	network, err := vpc.AddTo(g, n)
 	if err != nil {
@@ -130,21 +126,10 @@ func addSecurityGroups(g *graph.Graph, p Params, network vpc.Network) {
 			graph.Waiver{Rule: graph.RulePublicEgress, Reason: "instances call AWS APIs (Systems Manager, CodeDeploy, S3) and package repositories over HTTPS through the NAT gateways; no other egress is open."}))
 }
 
-// arn builds an ARN of an AWS-managed policy for the deployment partition.
-func managedPolicy(name string) graph.Value {
-	return graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":iam::aws:policy/" + name)}
-}
-
-func assumeRole(service string) graph.Document {
-	return graph.Document{
-		{Key: "Version", Value: graph.String("2012-10-17")},
-		{Key: "Statement", Value: graph.List{graph.Object{
-			{Key: "Effect", Value: graph.String("Allow")},
-			{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.String(service)}}},
-			{Key: "Action", Value: graph.String("sts:AssumeRole")},
-		}}},
-	}
-}
+var (
+	managedPolicy = blueprints.ManagedPolicy
+	assumeRole    = blueprints.AssumeRolePolicy
+)
 
 func addInstanceRole(g *graph.Graph) {
 	group := "instance identity"
@@ -393,7 +378,7 @@ func addCodeDeploy(g *graph.Graph, p Params) {
 					{Key: "Effect", Value: graph.String("Allow")},
 					{Key: "Action", Value: graph.Strings("ec2:RunInstances", "ec2:CreateTags")},
 					{Key: "Resource", Value: graph.List{
-						graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":ec2:"), graph.PseudoRegion, graph.String(":"), graph.PseudoAccountID, graph.String(":*")},
+						blueprints.ARN("ec2", true, graph.String("*")),
 						graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":ec2:"), graph.PseudoRegion, graph.String("::image/*")},
 					}},
 				}, graph.Object{

@@ -63,11 +63,7 @@ func Build(p Params) (*graph.Graph, error) {
 		Description: describe(p),
 		Region:      p.Region,
 		Parameters:  []graph.Parameter{blueprints.NameParameter(p.Name)},
-		Tags: blueprints.MergeTags([]graph.Tag{
-			{Key: "Blueprint", Value: "fanout"},
-			{Key: "ManagedBy", Value: "scaffold"},
-			{Key: "Project", Value: p.Name},
-		}, p.Tags),
+		Tags:        blueprints.StandardTags("fanout", p.Name, p.Tags),
 	}
 	filters := map[string]Filter{}
 	for _, f := range p.Filters {
@@ -258,18 +254,10 @@ func addQueue(g *graph.Graph, p Params, q consumer, filter Filter) {
 	})
 }
 
-// arn builds an ARN from deploy-time values, so no account ID is written
-// into the code.
-func arn(service string, regional bool, resource ...graph.Value) graph.Join {
-	parts := graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":" + service + ":")}
-	if regional {
-		parts = append(parts, graph.PseudoRegion)
-	}
-	parts = append(parts, graph.String(":"), graph.PseudoAccountID, graph.String(":"))
-	return append(parts, resource...)
-}
-
-func accountRoot() graph.Join { return arn("iam", false, graph.String("root")) }
+var (
+	arn         = blueprints.ARN
+	accountRoot = blueprints.AccountRoot
+)
 
 // key is a customer-managed KMS key whose policy lets the account manage it
 // through IAM and lets the given AWS services of this account use it.

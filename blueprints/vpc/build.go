@@ -79,11 +79,7 @@ func Build(p Params) (*graph.Graph, error) {
 		Region:      p.Region,
 		Regions:     regionsWithZones(p.AZs),
 		RegionHelp:  fmt.Sprintf("The region must be a commercial AWS Region with at least %d Availability Zones, because the subnets are planned for %d.", p.AZs, p.AZs),
-		Tags: blueprints.MergeTags([]graph.Tag{
-			{Key: "Blueprint", Value: "vpc"},
-			{Key: "ManagedBy", Value: "scaffold"},
-			{Key: "Project", Value: p.Name},
-		}, p.Tags),
+		Tags:        blueprints.StandardTags("vpc", p.Name, p.Tags),
 	}
 	g.Parameters = append(g.Parameters, blueprints.NameParameter(p.Name))
 	network, err := AddTo(g, p)
@@ -324,11 +320,9 @@ func association(id, group, subnetID, tableID string) graph.Component {
 	}
 }
 
-// arn builds "arn:<partition>:<service>:<region>:<account>:<resource...>"
-// from deploy-time values, so no account ID is ever written into the code.
+// arn is a regional ARN built from deploy-time values.
 func arn(service string, resource ...graph.Value) graph.Join {
-	parts := graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":" + service + ":"), graph.PseudoRegion, graph.String(":"), graph.PseudoAccountID, graph.String(":")}
-	return append(parts, resource...)
+	return blueprints.ARN(service, true, resource...)
 }
 
 func addFlowLogs(g *graph.Graph, p Params, network Network) {
