@@ -5,31 +5,28 @@ package asgspot
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/scaffold-iac/scaffold/blueprints"
 	blueprint "github.com/scaffold-iac/scaffold/blueprints/asgspot"
-	"github.com/scaffold-iac/scaffold/blueprints/vpc"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
 )
 
 // ASGSpotOptions are the parsed flags of `scaffold asg-spot`.
 type ASGSpotOptions struct {
-	IO        *cmdutil.IOStreams
-	Factory   *cmdutil.Factory
-	Params    blueprint.Params
-	Output    cmdutil.OutputOptions
-	NAT       string
-	FlowLogs  cmdutil.OnOff
-	Endpoints []string
+	IO      *cmdutil.IOStreams
+	Factory *cmdutil.Factory
+	Params  blueprint.Params
+	Output  cmdutil.OutputOptions
 }
 
 // NewCmdASGSpot builds the command. runF replaces Run in tests.
 func NewCmdASGSpot(f *cmdutil.Factory, runF func(*ASGSpotOptions) error) *cobra.Command {
 	defaults := blueprint.Defaults()
-	opts := &ASGSpotOptions{IO: f.IO, Factory: f, Params: defaults, FlowLogs: cmdutil.OnOff(defaults.Network.FlowLogs)}
+	opts := &ASGSpotOptions{IO: f.IO, Factory: f, Params: defaults}
+	var network *vpccmd.NetworkFlags
 	cmd := &cobra.Command{
 		Use:   "asg-spot [flags]",
 		Short: "Auto Scaling group mixing On-Demand and Spot behind an ALB, with CodeDeploy",
@@ -51,32 +48,15 @@ The network is the vpc blueprint: the same --azs, --cidr, --nat and flow log fla
     --schedule 'scale-out=0 8 * * MON-FRI:desired=4'`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Params.Network.NAT = vpc.NATMode(opts.NAT)
-			opts.Params.Network.FlowLogs = bool(opts.FlowLogs)
-			if cmd.Flags().Changed("endpoints") {
-				var endpoints []string
-				for _, e := range opts.Endpoints {
-					if e = strings.ToLower(strings.TrimSpace(e)); e != "" && e != "none" {
-						endpoints = append(endpoints, e)
-					}
-				}
-				opts.Params.Network.Endpoints = endpoints
-			}
+			network.Apply(cmd)
 			if runF != nil {
 				return runF(opts)
 			}
 			return Run(opts)
 		},
 	}
+	network = vpccmd.AddNetworkFlags(cmd, &opts.Params.Network)
 	flags := cmd.Flags()
-	n := &opts.Params.Network
-	flags.StringVar(&n.Name, "name", defaults.Network.Name, "name prefix for every resource ("+blueprints.NameRule+")")
-	flags.StringVar(&n.Region, "region", defaults.Network.Region, "AWS region to deploy to")
-	flags.IntVar(&n.AZs, "azs", defaults.Network.AZs, "number of Availability Zones")
-	flags.StringVar(&n.CIDR, "cidr", defaults.Network.CIDR, "IPv4 block of the VPC, /16 to /24")
-	flags.StringVar(&opts.NAT, "nat", string(defaults.Network.NAT), "NAT gateways: per-az, single or none")
-	flags.Var(&opts.FlowLogs, "flow-logs", "VPC flow logs to CloudWatch Logs: on or off")
-	flags.StringSliceVar(&opts.Endpoints, "endpoints", defaults.Network.Endpoints, "gateway endpoints: s3, dynamodb, or none")
 	flags.StringSliceVar(&opts.Params.InstanceTypes, "instance-types", defaults.InstanceTypes, "1 to 20 instance types of one architecture, comma-separated (several give Spot more pools)")
 	flags.IntVar(&opts.Params.OnDemandBase, "on-demand-base", defaults.OnDemandBase, "instances that are always On-Demand")
 	flags.IntVar(&opts.Params.OnDemandPercent, "on-demand-percent", defaults.OnDemandPercent, "percentage of On-Demand above the base (the rest is Spot)")

@@ -16,20 +16,17 @@ import (
 
 // VPCOptions are the parsed flags of `scaffold vpc`.
 type VPCOptions struct {
-	IO       *cmdutil.IOStreams
-	Factory  *cmdutil.Factory
-	Params   blueprint.Params
-	Output   cmdutil.OutputOptions
-	NAT      string
-	FlowLogs cmdutil.OnOff
-	// Endpoints is the raw --endpoints list; "none" clears it.
-	Endpoints []string
+	IO      *cmdutil.IOStreams
+	Factory *cmdutil.Factory
+	Params  blueprint.Params
+	Output  cmdutil.OutputOptions
 }
 
 // NewCmdVPC builds the command. runF replaces Run in tests of flag parsing.
 func NewCmdVPC(f *cmdutil.Factory, runF func(*VPCOptions) error) *cobra.Command {
 	defaults := blueprint.Defaults()
-	opts := &VPCOptions{IO: f.IO, Factory: f, Params: defaults, FlowLogs: cmdutil.OnOff(defaults.FlowLogs)}
+	opts := &VPCOptions{IO: f.IO, Factory: f, Params: defaults}
+	var network *NetworkFlags
 	cmd := &cobra.Command{
 		Use:   "vpc [flags]",
 		Short: "Multi-AZ VPC: public/private(/isolated) subnets, NAT, endpoints, flow logs",
@@ -50,42 +47,17 @@ or a tier later never moves an existing subnet.`,
   scaffold vpc --dry-run`,
 		Args: cmdutil.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Params.NAT = blueprint.NATMode(opts.NAT)
-			opts.Params.FlowLogs = bool(opts.FlowLogs)
-			if cmd.Flags().Changed("endpoints") {
-				opts.Params.Endpoints = parseEndpoints(opts.Endpoints)
-			}
+			network.Apply(cmd)
 			if runF != nil {
 				return runF(opts)
 			}
 			return Run(opts)
 		},
 	}
-	flags := cmd.Flags()
-	flags.StringVar(&opts.Params.Name, "name", defaults.Name, "name prefix for every resource ("+blueprints.NameRule+")")
-	flags.StringVar(&opts.Params.Region, "region", defaults.Region, "AWS region to deploy to")
-	flags.IntVar(&opts.Params.AZs, "azs", defaults.AZs, "number of Availability Zones (1 to the region's zone count)")
-	flags.StringVar(&opts.Params.CIDR, "cidr", defaults.CIDR, "IPv4 block of the VPC, /16 to /24, private (RFC 1918) expected")
-	flags.StringVar(&opts.NAT, "nat", string(defaults.NAT), "NAT gateways: per-az (survives a zone failure), single (cheaper) or none")
-	flags.BoolVar(&opts.Params.Isolated, "isolated-subnets", false, "add a third subnet tier with no internet route, e.g. for databases")
-	flags.Var(&opts.FlowLogs, "flow-logs", "VPC flow logs to CloudWatch Logs: on or off")
-	flags.IntVar(&opts.Params.FlowLogRetentionDays, "flow-log-retention", defaults.FlowLogRetentionDays, "days to keep flow log records (a CloudWatch Logs retention value)")
-	flags.StringVar(&opts.Params.FlowLogKMSKeyARN, "flow-log-kms-key", "", "ARN of a KMS key to encrypt the flow log group (default: service-managed encryption)")
-	flags.StringSliceVar(&opts.Endpoints, "endpoints", defaults.Endpoints, "gateway endpoints to create: s3, dynamodb, or none")
+	network = AddNetworkFlags(cmd, &opts.Params)
+	cmd.Flags().BoolVar(&opts.Params.Isolated, "isolated-subnets", false, "add a third subnet tier with no internet route, e.g. for databases")
 	cmdutil.AddOutputFlags(cmd, &opts.Output)
 	return cmd
-}
-
-func parseEndpoints(raw []string) []string {
-	var out []string
-	for _, e := range raw {
-		e = strings.ToLower(strings.TrimSpace(e))
-		if e == "" || e == "none" {
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
 }
 
 // Run validates the flags, builds the VPC and hands it to the shared
