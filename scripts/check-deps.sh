@@ -32,6 +32,7 @@ check ./blueprints/... 'generators/graph|blueprints(/[a-z]+)?|templates'
 check ./generators/... 'generators(/[a-z]+)?|templates'
 check ./schemas/... 'NONE'
 check ./validate/... 'schemas'
+check ./compare/... 'generators(/[a-z]+)?|templates'
 check ./templates/... 'NONE'
 
 # The model is the contract: it may use the standard library only.

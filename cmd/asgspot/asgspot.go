@@ -12,6 +12,7 @@ import (
 	blueprint "github.com/scaffold-iac/scaffold/blueprints/asgspot"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
+	"github.com/scaffold-iac/scaffold/generators/graph"
 )
 
 // ASGSpotOptions are the parsed flags of `scaffold asg-spot`.
@@ -77,12 +78,7 @@ The network is the vpc blueprint: the same --azs, --cidr, --nat and flow log fla
 // Run validates the flags, builds the web tier and hands it to the shared
 // generate-and-write pipeline.
 func Run(opts *ASGSpotOptions) error {
-	tags, err := blueprints.ParseTags(opts.Output.Tags)
-	if err != nil {
-		return err
-	}
-	opts.Params.Network.Tags = tags
-	g, err := blueprint.Build(opts.Params)
+	g, err := Graph(opts)
 	if err != nil {
 		return err
 	}
@@ -93,4 +89,15 @@ func Run(opts *ASGSpotOptions) error {
 	}
 	summary := fmt.Sprintf("min %s, desired %s, max %s", at(p.Min), at(p.Desired), at(p.Max))
 	return cmdutil.Generate(opts.Factory, g, opts.Output, p.Warnings(), summary)
+}
+
+// Graph turns the parsed flags into the web tier's graph; compare uses it
+// too.
+func Graph(opts *ASGSpotOptions) (*graph.Graph, error) {
+	tags, err := blueprints.ParseTags(opts.Output.Tags)
+	if err != nil {
+		return nil, err
+	}
+	opts.Params.Network.Tags = tags
+	return blueprint.Build(opts.Params)
 }

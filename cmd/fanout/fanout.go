@@ -90,6 +90,15 @@ every policy denies requests without TLS.`,
 // Run parses the remaining flags, builds the fan-out and hands it to the
 // shared generate-and-write pipeline.
 func Run(opts *FanoutOptions) error {
+	g, err := Graph(opts)
+	if err != nil {
+		return err
+	}
+	return cmdutil.Generate(opts.Factory, g, opts.Output, nil, summary(g))
+}
+
+// Graph turns the parsed flags into the fan-out graph; compare uses it too.
+func Graph(opts *FanoutOptions) (*graph.Graph, error) {
 	var errs []error
 	parseDuration := func(flag, text string) time.Duration {
 		d, err := blueprints.ParseDuration(text)
@@ -117,13 +126,9 @@ func Run(opts *FanoutOptions) error {
 	}
 	opts.Params.Tags = tags
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return nil, err
 	}
-	g, err := blueprint.Build(opts.Params)
-	if err != nil {
-		return err
-	}
-	return cmdutil.Generate(opts.Factory, g, opts.Output, nil, summary(g))
+	return blueprint.Build(opts.Params)
 }
 
 func summary(g *graph.Graph) string {

@@ -6,6 +6,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	"github.com/scaffold-iac/scaffold/cmd/root"
@@ -22,7 +23,13 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], &cmdutil.IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}))
+	streams := &cmdutil.IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}
+	// Shells export COLUMNS to programs only when asked, so this is a hint,
+	// not a measurement; --width overrides it.
+	if width, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && width > 0 {
+		streams.TerminalWidth = width
+	}
+	os.Exit(run(os.Args[1:], streams))
 }
 
 // run executes one command line and returns the exit code; main_test calls

@@ -63,19 +63,26 @@ or a tier later never moves an existing subnet.`,
 // Run validates the flags, builds the VPC and hands it to the shared
 // generate-and-write pipeline.
 func Run(opts *VPCOptions) error {
+	g, warnings, err := Graph(opts)
+	if err != nil {
+		return err
+	}
+	return cmdutil.Generate(opts.Factory, g, opts.Output, warnings, summary(g))
+}
+
+// Graph turns the parsed flags into the VPC graph and its warnings; compare
+// uses it too.
+func Graph(opts *VPCOptions) (*graph.Graph, []string, error) {
 	tags, err := blueprints.ParseTags(opts.Output.Tags)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	opts.Params.Tags = tags
-	if err := opts.Params.Validate(); err != nil {
-		return err
-	}
 	g, err := blueprint.Build(opts.Params)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	return cmdutil.Generate(opts.Factory, g, opts.Output, opts.Params.Warnings(), summary(g))
+	return g, opts.Params.Warnings(), nil
 }
 
 func summary(g *graph.Graph) string {

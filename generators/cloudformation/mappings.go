@@ -1053,3 +1053,18 @@ var mappings = []TypeMapping{
 		Attributes: []AttributeMapping{{Attr: graph.AttrName}},
 	},
 }
+
+// LogicalIDs returns the logical IDs of the resources a component renders
+// to, primary first. It is empty for merged and unsupported kinds; the
+// comparison view then shows the mapping's explanation instead.
+func LogicalIDs(c *graph.Component) []string {
+	m := lookup(c.Kind)
+	if m == nil {
+		return nil
+	}
+	ids := make([]string, 0, len(m.Resources))
+	for _, r := range m.Resources {
+		ids = append(ids, PascalCase(c.ID)+r.Suffix)
+	}
+	return ids
+}

@@ -499,3 +499,13 @@ var mappings = []TypeMapping{
 		Tags:       true,
 	},
 }
+
+// Address returns the resource address ("aws_vpc.main") a component
+// renders to, which is how other views (the comparison) find its block.
+func Address(c *graph.Component) (string, bool) {
+	m, ok := MappingFor(c.Kind)
+	if !ok {
+		return "", false
+	}
+	return m.Type + "." + resourceName(c), true
+}

@@ -1,0 +1,516 @@
+package compare
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/scaffold-iac/scaffold/templates"
+)
+
+// htmlTemplate is the page layout in templates/; everything the page needs
+// (CSS and the highlighting script) is inline in it, so the file opens the
+// same offline, from a CI artifact or from an e-mail attachment.
+const htmlTemplate = "compare.html.tmpl"
+
+// htmlPage is what the template sees: the comparison, with each block's
+// source already turned into highlighted markup.
+type htmlPage struct {
+	Name, Blueprint, Region string
+	Summary                 Summary
+	Rows                    []htmlRow
+}
+
+type htmlRow struct {
+	ID, Label, Group string
+	Kind             string
+	Terraform        []htmlBlock
+	CloudFormation   []htmlBlock
+	// TerraformNote and CloudFormationNote stand in for an empty side, so
+	// the component still appears in both columns.
+	TerraformNote, CloudFormationNote string
+	// Note is shown under the row when neither side needed it.
+	Note string
+}
+
+type htmlBlock struct {
+	Address, Type string
+	Lines         int
+	Code          template.HTML
+}
+
+// HTML renders the comparison as one self-contained page: a summary panel,
+// then one row per component with its Terraform on the left and its
+// CloudFormation on the right. Hovering or clicking a component's cell
+// highlights it and its twin. The page loads nothing from the network and
+// its bytes depend only on c.
+func (c *Comparison) HTML() ([]byte, error) {
+	tmpl, err := template.New(htmlTemplate).Option("missingkey=error").ParseFS(templates.FS, htmlTemplate)
+	if err != nil {
+		return nil, fmt.Errorf("parsing %q: %w", htmlTemplate, err)
+	}
+	page := htmlPage{Name: c.Name, Blueprint: c.Blueprint, Region: c.Region, Summary: c.Summary}
+	for _, r := range c.Rows {
+		row := htmlRow{ID: r.ID, Label: r.Label, Group: r.Group, Kind: string(r.Kind)}
+		for _, b := range r.Terraform {
+			row.Terraform = append(row.Terraform, htmlBlock{Address: b.Address, Type: b.Type, Lines: lineCount(b.Text), Code: highlightHCL(b.Text)})
+		}
+		for _, b := range r.CloudFormation {
+			row.CloudFormation = append(row.CloudFormation, htmlBlock{Address: b.Address, Type: b.Type, Lines: lineCount(b.Text), Code: highlightYAML(b.Text)})
+		}
+		// Build only sets Note when a side is empty; it belongs in that
+		// side's cell. A side left empty without a reason still says so.
+		noteUsed := false
+		if len(row.Terraform) == 0 {
+			row.TerraformNote, noteUsed = emptyNote(r.Note, "Terraform"), r.Note != ""
+		}
+		if len(row.CloudFormation) == 0 {
+			row.CloudFormationNote, noteUsed = emptyNote(r.Note, "CloudFormation"), noteUsed || r.Note != ""
+		}
+		if !noteUsed {
+			row.Note = r.Note
+		}
+		page.Rows = append(page.Rows, row)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, page); err != nil {
+		return nil, fmt.Errorf("rendering the comparison of %q: %w", c.Name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+func emptyNote(note, format string) string {
+	if note != "" {
+		return note
+	}
+	return "No " + format + " resource for this component."
+}
+
+func lineCount(text string) int {
+	return strings.Count(strings.TrimRight(text, "\n"), "\n") + 1
+}
+
+// Highlight classes. The stylesheet in the template colours them; the names
+// are the only markup the tokenizers write besides escaped text.
+const (
+	classComment = "c"   // comments
+	classString  = "s"   // quoted strings and block scalars
+	classInterp  = "i"   // ${...} inside a string
+	classKeyword = "k"   // HCL block keywords and literals (true, false, null)
+	classAttr    = "a"   // HCL attribute and block names, YAML keys
+	classNumber  = "n"   // numbers
+	classTag     = "t"   // YAML tags: !Ref, !Sub, !GetAtt, ...
+	classRef     = "r"   // references: aws_vpc.main.id, var.name, !Ref targets
+	classFunc    = "f"   // HCL function calls
+	classType    = "ty"  // resource types: "aws_vpc", AWS::EC2::VPC
+	classLabel   = "lbl" // HCL block labels and YAML logical IDs
+)
+
+// highlighter collects escaped text and spans. Every piece of source text
+// goes through template.HTMLEscapeString, and class names are the constants
+// above, so the result is safe to mark as template.HTML.
+type highlighter struct {
+	b       strings.Builder
+	plain   strings.Builder
+	nesting int
+}
+
+func (h *highlighter) text(s string) { h.plain.WriteString(s) }
+
+func (h *highlighter) flush() {
+	if h.plain.Len() > 0 {
+		h.b.WriteString(template.HTMLEscapeString(h.plain.String()))
+		h.plain.Reset()
+	}
+}
+
+func (h *highlighter) span(class, s string) {
+	if s == "" {
+		return
+	}
+	h.flush()
+	h.b.WriteString(`<span class="` + class + `">`)
+	h.b.WriteString(template.HTMLEscapeString(s))
+	h.b.WriteString(`</span>`)
+}
+
+func (h *highlighter) open(class string) {
+	h.flush()
+	h.b.WriteString(`<span class="` + class + `">`)
+}
+
+func (h *highlighter) close() {
+	h.flush()
+	h.b.WriteString(`</span>`)
+}
+
+// html returns the markup; the conversion is sound because of how the
+// highlighter writes (see its comment).
+func (h *highlighter) html() template.HTML {
+	h.flush()
+	return template.HTML(h.b.String()) //nolint:gosec // escaped piece by piece above
+}
+
+// quoted writes a string literal that starts at s[0] (its quote) and
+// returns how many bytes it took. It stops at the closing quote or at the
+// end of the line, so a malformed literal never swallows the rest of the
+// block. With interpolation, ${...} parts are marked inside the string.
+func (h *highlighter) quoted(s string, escapes, interpolation bool) int {
+	quote := s[0]
+	h.open(classString)
+	start, i := 0, 1
+	for i < len(s) && s[i] != '\n' {
+		switch {
+		case escapes && s[i] == '\\' && i+1 < len(s) && s[i+1] != '\n':
+			i += 2
+			continue
+		case !escapes && s[i] == quote && i+1 < len(s) && s[i+1] == quote:
+			// YAML single quotes escape themselves.
+			i += 2
+			continue
+		case s[i] == quote:
+			i++
+			h.text(s[start:i])
+			h.close()
+			return i
+		case interpolation && strings.HasPrefix(s[i:], "${"):
+			end := strings.IndexAny(s[i:], "}\n")
+			if end < 0 || s[i+end] == '\n' {
+				i++
+				continue
+			}
+			h.text(s[start:i])
+			h.span(classInterp, s[i:i+end+1])
+			i += end + 1
+			start = i
+			continue
+		}
+		i++
+	}
+	h.text(s[start:i])
+	h.close()
+	return i
+}
+
+// hclKeywords are the words shown as keywords wherever they stand alone.
+var hclKeywords = []string{"resource", "data", "variable", "output", "locals", "module", "provider", "terraform", "true", "false", "null", "for", "in", "if", "each", "count"}
+
+// hclReferenceRoots start a reference even when they are not a resource
+// type (aws_*), e.g. var.name or data.aws_region.current.region.
+var hclReferenceRoots = []string{"var", "local", "data", "module", "each", "count", "path", "self"}
+
+// highlightHCL marks up HCL as hclwrite formats it. It is a tokenizer, not
+// a parser: it only needs to be right about where comments, strings and
+// identifiers start and end, and to degrade to plain text otherwise.
+func highlightHCL(src string) template.HTML {
+	h := &highlighter{}
+	lineStart := true
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == '\n':
+			h.text("\n")
+			i++
+			lineStart = true
+			continue
+		case c == ' ' || c == '\t':
+			h.text(src[i : i+1])
+			i++
+			continue
+		case c == '#' || strings.HasPrefix(src[i:], "//"):
+			end := lineEnd(src, i)
+			h.span(classComment, src[i:end])
+			i = end
+		case strings.HasPrefix(src[i:], "/*"):
+			end := strings.Index(src[i+2:], "*/")
+			if end < 0 {
+				end = len(src)
+			} else {
+				end += i + 4
+			}
+			h.span(classComment, src[i:end])
+			i = end
+		case c == '"':
+			// A block's labels (resource "aws_vpc" "main") are strings
+			// that name things: the first is the type.
+			if label := hclLabelClass(src, i); label != "" {
+				end := i + 1 + strings.IndexAny(src[i+1:], "\"\n")
+				if end > i && src[end] == '"' {
+					h.span(label, src[i:end+1])
+					i = end + 1
+					break
+				}
+			}
+			i += h.quoted(src[i:], true, true)
+		case isDigit(c) && (i == 0 || !isIdent(src[i-1])):
+			end := i
+			for end < len(src) && (isDigit(src[end]) || src[end] == '.' || src[end] == 'e' || src[end] == 'E') {
+				end++
+			}
+			h.span(classNumber, src[i:end])
+			i = end
+		case isIdentStart(c):
+			end := identEnd(src, i)
+			word := src[i:end]
+			switch {
+			case isHCLReference(src, i, end):
+				refEnd := referenceEnd(src, end)
+				h.span(classRef, src[i:refEnd])
+				end = refEnd
+			case contains(hclKeywords, word):
+				h.span(classKeyword, word)
+			case end < len(src) && src[end] == '(':
+				h.span(classFunc, word)
+			case lineStart && startsAttribute(src[end:]):
+				h.span(classAttr, word)
+			default:
+				h.text(word)
+			}
+			i = end
+		default:
+			h.text(src[i : i+1])
+			i++
+		}
+		lineStart = false
+	}
+	return h.html()
+}
+
+// hclLabelClass tells whether the string at src[i] is a block label: it
+// follows a block keyword on its line. The first label is a type.
+func hclLabelClass(src string, i int) string {
+	start := strings.LastIndexByte(src[:i], '\n') + 1
+	fields := strings.Fields(src[start:i])
+	if len(fields) == 0 || !contains([]string{"resource", "data", "variable", "output", "module", "provider"}, fields[0]) {
+		return ""
+	}
+	for _, f := range fields[1:] {
+		if !strings.HasPrefix(f, `"`) {
+			return ""
+		}
+	}
+	if len(fields) == 1 && (fields[0] == "resource" || fields[0] == "data") {
+		return classType
+	}
+	return classLabel
+}
+
+// isHCLReference tells whether the identifier src[start:end] begins a
+// traversal such as aws_vpc.main.id or var.name.
+func isHCLReference(src string, start, end int) bool {
+	if end+1 >= len(src) || src[end] != '.' || !isIdentStart(src[end+1]) {
+		return false
+	}
+	word := src[start:end]
+	return strings.HasPrefix(word, "aws_") || contains(hclReferenceRoots, word)
+}
+
+// referenceEnd extends a traversal over .attr and [index] steps.
+func referenceEnd(src string, i int) int {
+	for i < len(src) {
+		switch {
+		case src[i] == '.' && i+1 < len(src) && (isIdentStart(src[i+1]) || src[i+1] == '*'):
+			i = identEnd(src, i+1)
+			if src[i-1] == '.' { // the splat: "*" is not an identifier byte
+				i++
+			}
+		case src[i] == '[':
+			end := strings.IndexByte(src[i:], ']')
+			if end < 0 || strings.ContainsAny(src[i:i+end], "\n\"") {
+				return i
+			}
+			i += end + 1
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// startsAttribute tells whether what follows an identifier at the start of
+// a line makes it an attribute (name =) or a nested block (name {).
+func startsAttribute(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	return (strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==")) || strings.HasPrefix(rest, "{")
+}
+
+// highlightYAML marks up CloudFormation YAML as goccy/go-yaml writes it:
+// keys, tags (!Ref, !Sub, ...) and the logical IDs they name, quoted
+// strings with ${...} parts, numbers, literals, comments and block
+// scalars. Like highlightHCL, anything it does not recognise stays plain.
+func highlightYAML(src string) template.HTML {
+	h := &highlighter{}
+	lines := strings.Split(src, "\n")
+	blockIndent := -1 // indentation of the key that opened a block scalar
+	for n, line := range lines {
+		if n > 0 {
+			h.text("\n")
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		if blockIndent >= 0 {
+			if strings.TrimSpace(line) == "" || indent > blockIndent {
+				h.span(classString, line)
+				continue
+			}
+			blockIndent = -1
+		}
+		h.text(line[:indent])
+		rest := line[indent:]
+		// Sequence markers.
+		for strings.HasPrefix(rest, "- ") || rest == "-" {
+			h.text(rest[:min(2, len(rest))])
+			indent += min(2, len(rest))
+			rest = rest[min(2, len(rest)):]
+		}
+		if strings.HasPrefix(rest, "#") {
+			h.span(classComment, rest)
+			continue
+		}
+		if key, ok := yamlKey(rest); ok {
+			class := classAttr
+			if indent == 0 {
+				class = classLabel // a logical ID (the blocks are dedented)
+			}
+			h.span(class, key)
+			h.text(":")
+			rest = rest[len(key)+1:]
+			if v := strings.TrimSpace(rest); v == "|" || v == ">" || strings.HasPrefix(v, "|-") || strings.HasPrefix(v, "|+") || strings.HasPrefix(v, ">-") || strings.HasPrefix(v, ">+") {
+				h.text(rest)
+				blockIndent = indent
+				continue
+			}
+			if strings.TrimSpace(key) == "Type" && strings.HasPrefix(strings.TrimSpace(rest), "AWS::") {
+				v := strings.TrimLeft(rest, " ")
+				h.text(rest[:len(rest)-len(v)])
+				h.span(classType, v)
+				continue
+			}
+		}
+		yamlValue(h, rest)
+	}
+	return h.html()
+}
+
+// yamlKey returns the key of a "key: value" or "key:" line, if it is one.
+func yamlKey(s string) (string, bool) {
+	if s == "" || strings.ContainsRune("'\"!&*[{#|>%@`", rune(s[0])) {
+		return "", false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '#':
+			if i > 0 && s[i-1] == ' ' {
+				return "", false
+			}
+		case ':':
+			if i+1 == len(s) || s[i+1] == ' ' {
+				return s[:i], i > 0
+			}
+		}
+	}
+	return "", false
+}
+
+// yamlValue marks up a flow value: tags, quoted strings, numbers,
+// literals and comments; [ ] { } , stay plain.
+func yamlValue(h *highlighter, s string) {
+	afterRef := false // the next scalar is the target of !Ref or !GetAtt
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}':
+			h.text(s[i : i+1])
+			i++
+			continue
+		case c == '#' && (i == 0 || s[i-1] == ' '):
+			h.span(classComment, s[i:])
+			return
+		case c == '\'':
+			i += h.quoted(s[i:], false, true)
+		case c == '"':
+			i += h.quoted(s[i:], true, true)
+		case c == '!':
+			end := scalarEnd(s, i)
+			tag := s[i:end]
+			h.span(classTag, tag)
+			afterRef = tag == "!Ref" || tag == "!GetAtt"
+			i = end
+			continue
+		default:
+			end := scalarEnd(s, i)
+			word := s[i:end]
+			switch {
+			case afterRef:
+				h.span(classRef, word)
+			case isYAMLNumber(word):
+				h.span(classNumber, word)
+			case word == "true" || word == "false" || word == "null":
+				h.span(classKeyword, word)
+			default:
+				h.text(word)
+			}
+			i = end
+		}
+		afterRef = false
+	}
+}
+
+// scalarEnd finds the end of a plain scalar or tag starting at s[i]: the
+// next space, comma or bracket (in a flow collection those end a scalar;
+// in block context goccy quotes values that contain them).
+func scalarEnd(s string, i int) int {
+	end := strings.IndexAny(s[i:], " ,[]{}")
+	if end < 0 {
+		return len(s)
+	}
+	if end == 0 {
+		return i + 1
+	}
+	return i + end
+}
+
+func isYAMLNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	dots := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case isDigit(s[i]):
+		case s[i] == '.' && i > 0:
+			dots++
+		case s[i] == '-' && i == 0 && len(s) > 1:
+		default:
+			return false
+		}
+	}
+	return dots <= 1
+}
+
+func lineEnd(s string, i int) int {
+	if end := strings.IndexByte(s[i:], '\n'); end >= 0 {
+		return i + end
+	}
+	return len(s)
+}
+
+func identEnd(s string, i int) int {
+	for i < len(s) && isIdent(s[i]) {
+		i++
+	}
+	return i
+}
+
+func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
+func isIdentStart(c byte) bool { return c == '_' || (c|0x20 >= 'a' && c|0x20 <= 'z') }
+func isIdent(c byte) bool      { return isIdentStart(c) || isDigit(c) || c == '-' }
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
