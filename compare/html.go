@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/scaffold-iac/scaffold/templates"
@@ -22,6 +23,7 @@ type htmlPage struct {
 	Rows                    []htmlRow
 }
 
+// htmlRow is one component's row: a cell per column.
 type htmlRow struct {
 	ID, Label, Group string
 	Kind             string
@@ -34,6 +36,7 @@ type htmlRow struct {
 	Note string
 }
 
+// htmlBlock is one resource in a cell, its code already highlighted.
 type htmlBlock struct {
 	Address, Type string
 	Lines         int
@@ -54,21 +57,20 @@ func (c *Comparison) HTML() ([]byte, error) {
 	for _, r := range c.Rows {
 		row := htmlRow{ID: r.ID, Label: r.Label, Group: r.Group, Kind: string(r.Kind)}
 		for _, b := range r.Terraform {
-			row.Terraform = append(row.Terraform, htmlBlock{Address: b.Address, Type: b.Type, Lines: lineCount(b.Text), Code: highlightHCL(b.Text)})
+			row.Terraform = append(row.Terraform, htmlBlock{Address: b.Address, Type: b.Type, Lines: blockLineCount(b.Text), Code: highlightHCL(b.Text)})
 		}
 		for _, b := range r.CloudFormation {
-			row.CloudFormation = append(row.CloudFormation, htmlBlock{Address: b.Address, Type: b.Type, Lines: lineCount(b.Text), Code: highlightYAML(b.Text)})
+			row.CloudFormation = append(row.CloudFormation, htmlBlock{Address: b.Address, Type: b.Type, Lines: blockLineCount(b.Text), Code: highlightYAML(b.Text)})
 		}
-		// Build only sets Note when a side is empty; it belongs in that
-		// side's cell. A side left empty without a reason still says so.
-		noteUsed := false
+		// Build sets Note when a side is empty, and it belongs in that
+		// side's cell; a side left empty without a reason still says so.
 		if len(row.Terraform) == 0 {
-			row.TerraformNote, noteUsed = emptyNote(r.Note, "Terraform"), r.Note != ""
+			row.TerraformNote = emptyNote(r.Note, "Terraform")
 		}
 		if len(row.CloudFormation) == 0 {
-			row.CloudFormationNote, noteUsed = emptyNote(r.Note, "CloudFormation"), noteUsed || r.Note != ""
+			row.CloudFormationNote = emptyNote(r.Note, "CloudFormation")
 		}
-		if !noteUsed {
+		if len(row.Terraform) > 0 && len(row.CloudFormation) > 0 {
 			row.Note = r.Note
 		}
 		page.Rows = append(page.Rows, row)
@@ -87,7 +89,7 @@ func emptyNote(note, format string) string {
 	return "No " + format + " resource for this component."
 }
 
-func lineCount(text string) int {
+func blockLineCount(text string) int {
 	return strings.Count(strings.TrimRight(text, "\n"), "\n") + 1
 }
 
@@ -111,9 +113,8 @@ const (
 // goes through template.HTMLEscapeString, and class names are the constants
 // above, so the result is safe to mark as template.HTML.
 type highlighter struct {
-	b       strings.Builder
-	plain   strings.Builder
-	nesting int
+	b     strings.Builder
+	plain strings.Builder
 }
 
 func (h *highlighter) text(s string) { h.plain.WriteString(s) }
@@ -149,7 +150,7 @@ func (h *highlighter) close() {
 // highlighter writes (see its comment).
 func (h *highlighter) html() template.HTML {
 	h.flush()
-	return template.HTML(h.b.String()) //nolint:gosec // escaped piece by piece above
+	return template.HTML(h.b.String())
 }
 
 // quoted writes a string literal that starts at s[0] (its quote) and
@@ -219,7 +220,7 @@ func highlightHCL(src string) template.HTML {
 			i++
 			continue
 		case c == '#' || strings.HasPrefix(src[i:], "//"):
-			end := lineEnd(src, i)
+			end := scanLineEnd(src, i)
 			h.span(classComment, src[i:end])
 			i = end
 		case strings.HasPrefix(src[i:], "/*"):
@@ -231,6 +232,8 @@ func highlightHCL(src string) template.HTML {
 			}
 			h.span(classComment, src[i:end])
 			i = end
+		case strings.HasPrefix(src[i:], "<<"):
+			i = h.heredoc(src, i)
 		case c == '"':
 			// A block's labels (resource "aws_vpc" "main") are strings
 			// that name things: the first is the type.
@@ -243,22 +246,22 @@ func highlightHCL(src string) template.HTML {
 				}
 			}
 			i += h.quoted(src[i:], true, true)
-		case isDigit(c) && (i == 0 || !isIdent(src[i-1])):
+		case isDigitByte(c) && (i == 0 || !(isIdentStartByte(src[i-1]) || isDigitByte(src[i-1]))):
 			end := i
-			for end < len(src) && (isDigit(src[end]) || src[end] == '.' || src[end] == 'e' || src[end] == 'E') {
+			for end < len(src) && (isDigitByte(src[end]) || src[end] == '.' || src[end] == 'e' || src[end] == 'E') {
 				end++
 			}
 			h.span(classNumber, src[i:end])
 			i = end
-		case isIdentStart(c):
-			end := identEnd(src, i)
+		case isIdentStartByte(c):
+			end := scanIdentEnd(src, i)
 			word := src[i:end]
 			switch {
 			case isHCLReference(src, i, end):
 				refEnd := referenceEnd(src, end)
 				h.span(classRef, src[i:refEnd])
 				end = refEnd
-			case contains(hclKeywords, word):
+			case slices.Contains(hclKeywords, word):
 				h.span(classKeyword, word)
 			case end < len(src) && src[end] == '(':
 				h.span(classFunc, word)
@@ -277,12 +280,39 @@ func highlightHCL(src string) template.HTML {
 	return h.html()
 }
 
+// heredoc marks up a <<EOT or <<-EOT heredoc starting at src[i]: the
+// marker and the body up to the closing marker line are one string. It
+// returns where scanning resumes. Without a closing marker, only "<<" is
+// consumed, as plain text.
+func (h *highlighter) heredoc(src string, i int) int {
+	start := i + 2
+	if start < len(src) && src[start] == '-' {
+		start++
+	}
+	markerEnd := scanIdentEnd(src, start)
+	marker := src[start:markerEnd]
+	if marker == "" || markerEnd >= len(src) || src[markerEnd] != '\n' {
+		h.text("<<")
+		return i + 2
+	}
+	for line := markerEnd + 1; line < len(src); {
+		end := scanLineEnd(src, line)
+		if strings.TrimSpace(src[line:end]) == marker {
+			h.span(classString, src[i:end])
+			return end
+		}
+		line = end + 1
+	}
+	h.text("<<")
+	return i + 2
+}
+
 // hclLabelClass tells whether the string at src[i] is a block label: it
 // follows a block keyword on its line. The first label is a type.
 func hclLabelClass(src string, i int) string {
 	start := strings.LastIndexByte(src[:i], '\n') + 1
 	fields := strings.Fields(src[start:i])
-	if len(fields) == 0 || !contains([]string{"resource", "data", "variable", "output", "module", "provider"}, fields[0]) {
+	if len(fields) == 0 || !slices.Contains([]string{"resource", "data", "variable", "output", "module", "provider"}, fields[0]) {
 		return ""
 	}
 	for _, f := range fields[1:] {
@@ -299,19 +329,19 @@ func hclLabelClass(src string, i int) string {
 // isHCLReference tells whether the identifier src[start:end] begins a
 // traversal such as aws_vpc.main.id or var.name.
 func isHCLReference(src string, start, end int) bool {
-	if end+1 >= len(src) || src[end] != '.' || !isIdentStart(src[end+1]) {
+	if end+1 >= len(src) || src[end] != '.' || !isIdentStartByte(src[end+1]) {
 		return false
 	}
 	word := src[start:end]
-	return strings.HasPrefix(word, "aws_") || contains(hclReferenceRoots, word)
+	return strings.HasPrefix(word, "aws_") || slices.Contains(hclReferenceRoots, word)
 }
 
 // referenceEnd extends a traversal over .attr and [index] steps.
 func referenceEnd(src string, i int) int {
 	for i < len(src) {
 		switch {
-		case src[i] == '.' && i+1 < len(src) && (isIdentStart(src[i+1]) || src[i+1] == '*'):
-			i = identEnd(src, i+1)
+		case src[i] == '.' && i+1 < len(src) && (isIdentStartByte(src[i+1]) || src[i+1] == '*'):
+			i = scanIdentEnd(src, i+1)
 			if src[i-1] == '.' { // the splat: "*" is not an identifier byte
 				i++
 			}
@@ -342,7 +372,8 @@ func startsAttribute(rest string) bool {
 func highlightYAML(src string) template.HTML {
 	h := &highlighter{}
 	lines := strings.Split(src, "\n")
-	blockIndent := -1 // indentation of the key that opened a block scalar
+	blockIndent := -1   // indentation of the key that opened a block scalar
+	dependsIndent := -1 // indentation of a DependsOn key with a list value
 	for n, line := range lines {
 		if n > 0 {
 			h.text("\n")
@@ -357,6 +388,11 @@ func highlightYAML(src string) template.HTML {
 		}
 		h.text(line[:indent])
 		rest := line[indent:]
+		// The items of a DependsOn list are logical IDs.
+		if dependsIndent >= 0 && (indent < dependsIndent || !strings.HasPrefix(rest, "- ")) {
+			dependsIndent = -1
+		}
+		reference := dependsIndent >= 0
 		// Sequence markers.
 		for strings.HasPrefix(rest, "- ") || rest == "-" {
 			h.text(rest[:min(2, len(rest))])
@@ -386,8 +422,15 @@ func highlightYAML(src string) template.HTML {
 				h.span(classType, v)
 				continue
 			}
+			if key == "DependsOn" {
+				if strings.TrimSpace(rest) == "" {
+					dependsIndent = indent
+				} else {
+					reference = true
+				}
+			}
 		}
-		yamlValue(h, rest)
+		yamlValue(h, rest, reference)
 	}
 	return h.html()
 }
@@ -413,13 +456,25 @@ func yamlKey(s string) (string, bool) {
 }
 
 // yamlValue marks up a flow value: tags, quoted strings, numbers,
-// literals and comments; [ ] { } , stay plain.
-func yamlValue(h *highlighter, s string) {
-	afterRef := false // the next scalar is the target of !Ref or !GetAtt
+// literals and comments; [ ] { } , stay plain. With reference, its first
+// plain scalar is a logical ID (a DependsOn value).
+func yamlValue(h *highlighter, s string, reference bool) {
+	afterRef := reference // the next scalar is the target of !Ref or !GetAtt
+	depth := 0            // flow collection nesting: [ ] and { }
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
-		case c == ' ' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}':
+		case c == '[' || c == '{':
+			depth++
+			h.text(s[i : i+1])
+			i++
+			continue
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+			h.text(s[i : i+1])
+			i++
+			continue
+		case c == ' ' || c == ',':
 			h.text(s[i : i+1])
 			i++
 			continue
@@ -439,6 +494,15 @@ func yamlValue(h *highlighter, s string) {
 			continue
 		default:
 			end := scalarEnd(s, i)
+			if depth == 0 && !afterRef {
+				// Outside [ ] and { } a plain scalar runs to the end of
+				// the line or to a comment: "Lets VPC Flow Logs ...".
+				end = len(s)
+				if c := strings.Index(s[i:], " #"); c >= 0 {
+					end = i + c
+				}
+				end = i + len(strings.TrimRight(s[i:end], " "))
+			}
 			word := s[i:end]
 			switch {
 			case afterRef:
@@ -477,7 +541,7 @@ func isYAMLNumber(s string) bool {
 	dots := 0
 	for i := 0; i < len(s); i++ {
 		switch {
-		case isDigit(s[i]):
+		case isDigitByte(s[i]):
 		case s[i] == '.' && i > 0:
 			dots++
 		case s[i] == '-' && i == 0 && len(s) > 1:
@@ -488,29 +552,20 @@ func isYAMLNumber(s string) bool {
 	return dots <= 1
 }
 
-func lineEnd(s string, i int) int {
+func scanLineEnd(s string, i int) int {
 	if end := strings.IndexByte(s[i:], '\n'); end >= 0 {
 		return i + end
 	}
 	return len(s)
 }
 
-func identEnd(s string, i int) int {
-	for i < len(s) && isIdent(s[i]) {
+func scanIdentEnd(s string, i int) int {
+	for i < len(s) && isIdentByte(s[i]) {
 		i++
 	}
 	return i
 }
 
-func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
-func isIdentStart(c byte) bool { return c == '_' || (c|0x20 >= 'a' && c|0x20 <= 'z') }
-func isIdent(c byte) bool      { return isIdentStart(c) || isDigit(c) || c == '-' }
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
+func isDigitByte(c byte) bool      { return c >= '0' && c <= '9' }
+func isIdentStartByte(c byte) bool { return c == '_' || (c|0x20 >= 'a' && c|0x20 <= 'z') }
+func isIdentByte(c byte) bool      { return isIdentStartByte(c) || isDigitByte(c) || c == '-' }

@@ -199,3 +199,46 @@ func TestDeterministic(t *testing.T) {
 		})
 	}
 }
+
+// TestCompareCoversExamples runs `scaffold compare` with every example's
+// flags and checks that each Terraform resource and each CloudFormation
+// resource of the committed example appears in the side-by-side view.
+func TestCompareCoversExamples(t *testing.T) {
+	for _, ex := range Examples {
+		t.Run(ex.Dir, func(t *testing.T) {
+			f, out, errOut := factory()
+			cmd := root.NewCmdRoot(f)
+			cmd.SetArgs(append(append([]string{"compare"}, ex.Args...), "--markdown"))
+			if err := cmd.Execute(); err != nil {
+				t.Fatalf("compare: %v\n%s", err, errOut)
+			}
+			view := out.String()
+			files := readTree(t, ex.Dir)
+			checked := 0
+			for _, line := range strings.Split(string(files["terraform/main.tf"]), "\n") {
+				if strings.HasPrefix(line, "resource ") {
+					checked++
+					if !strings.Contains(view, line) {
+						t.Errorf("compare view lacks %s", line)
+					}
+				}
+			}
+			template := string(files["cloudformation/"+ex.Args[0]+".yaml"])
+			resources := template[strings.Index(template, "\nResources:\n"):]
+			if i := strings.Index(resources, "\nOutputs:\n"); i > 0 {
+				resources = resources[:i]
+			}
+			for _, line := range strings.Split(resources, "\n") {
+				if strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   ") && !strings.HasPrefix(line, "  #") && strings.HasSuffix(line, ":") {
+					checked++
+					if id := strings.TrimSpace(line); !strings.Contains(view, "\n"+id+"\n") {
+						t.Errorf("compare view lacks CloudFormation resource %s", id)
+					}
+				}
+			}
+			if checked < 2 {
+				t.Fatalf("only %d resources found to check; the example layout changed", checked)
+			}
+		})
+	}
+}

@@ -4,6 +4,12 @@
 #
 #   tflint v0.64.0, tfsec v1.26.0   go install into $GOBIN ($(go env GOPATH)/bin)
 #   ShellCheck, yamllint, make      apt-get install (Debian)
+#   Chromium                        apt-get install chromium (Debian), at
+#                                   /usr/bin/chromium, for the browser test of
+#                                   the compare page (about a minute the first time)
+#   playwright-core 1.64.1          npm install into $SCAFFOLD_PLAYWRIGHT (outside the
+#                                   repository); it drives that Chromium and never
+#                                   downloads a browser of its own
 #   hashicorp/aws 6.25.0            the schema-only provider from
 #                                   $SCAFFOLD_SHARED/tools/tf-schema-provider, built
 #                                   into $SCAFFOLD_TF_MIRROR (a filesystem mirror)
@@ -24,6 +30,9 @@ source "$here/tools-env.sh"
 TFLINT_VERSION=v0.64.0
 TFSEC_VERSION=v1.26.0
 TF_PROVIDER_VERSION=6.25.0
+PLAYWRIGHT_CORE_VERSION=1.64.1
+# scripts/check-compare-html.sh loads playwright-core from here.
+SCAFFOLD_PLAYWRIGHT="$SCAFFOLD_CACHE/playwright-core-$PLAYWRIGHT_CORE_VERSION"
 
 errors=0
 err() { echo "install-tools: ERROR: $*" >&2; errors=$((errors + 1)); }
@@ -73,6 +82,9 @@ apt_missing=()
 command -v shellcheck >/dev/null 2>&1 || apt_missing+=(shellcheck)
 command -v yamllint >/dev/null 2>&1 || apt_missing+=(yamllint)
 command -v make >/dev/null 2>&1 || apt_missing+=(make)
+# Debian's Chromium is the only browser that can be had here: test tools'
+# own browser downloads are refused by the closed network.
+[ -x /usr/bin/chromium ] || apt_missing+=(chromium)
 if [ "${#apt_missing[@]}" -gt 0 ]; then
   log "installing ${apt_missing[*]} with apt-get"
   t0=$(now)
@@ -94,6 +106,29 @@ fi
 for t in shellcheck yamllint make; do
   command -v "$t" >/dev/null 2>&1 || err "$t is still missing"
 done
+[ -x /usr/bin/chromium ] || err "/usr/bin/chromium is still missing"
+
+# --- playwright-core (npm) ---------------------------------------------------------
+# Only the driver library: playwright-core has no install script, so npm fetches
+# no browser; the check launches /usr/bin/chromium through executablePath.
+pw_installed() {
+  [ "$(node -p 'require(process.argv[1]).version' "$SCAFFOLD_PLAYWRIGHT/node_modules/playwright-core/package.json" 2>/dev/null)" = "$PLAYWRIGHT_CORE_VERSION" ]
+}
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  err "node and npm not found: they come with the machine and are needed for playwright-core"
+elif pw_installed; then
+  log "playwright-core $PLAYWRIGHT_CORE_VERSION present in $SCAFFOLD_PLAYWRIGHT"
+else
+  log "installing playwright-core $PLAYWRIGHT_CORE_VERSION into $SCAFFOLD_PLAYWRIGHT with npm"
+  t0=$(now)
+  mkdir -p "$SCAFFOLD_PLAYWRIGHT"
+  if npm install --prefix "$SCAFFOLD_PLAYWRIGHT" --save-exact --no-audit --no-fund --loglevel=error \
+    "playwright-core@$PLAYWRIGHT_CORE_VERSION" >/dev/null && pw_installed; then
+    log "installed playwright-core $PLAYWRIGHT_CORE_VERSION in $(($(now) - t0))s"
+  else
+    err "npm install playwright-core@$PLAYWRIGHT_CORE_VERSION into $SCAFFOLD_PLAYWRIGHT failed"
+  fi
+fi
 
 # --- the schema-only hashicorp/aws provider ---------------------------------------
 provider_src="$SCAFFOLD_SHARED/tools/tf-schema-provider"
@@ -202,4 +237,6 @@ log "tools ready:"
   echo "  aws         $(aws --version 2>&1)"
   echo "  shellcheck  $(shellcheck --version | awk '/^version:/ {print $2}')"
   echo "  yamllint    $(yamllint --version 2>&1)"
+  echo "  chromium    $(/usr/bin/chromium --version 2>/dev/null) (/usr/bin/chromium)"
+  echo "  playwright  playwright-core $PLAYWRIGHT_CORE_VERSION in $SCAFFOLD_PLAYWRIGHT"
 }

@@ -9,6 +9,7 @@ import (
 
 	asgspotcmd "github.com/scaffold-iac/scaffold/cmd/asgspot"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	comparecmd "github.com/scaffold-iac/scaffold/cmd/compare"
 	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
 	validatecmd "github.com/scaffold-iac/scaffold/cmd/validate"
 	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
@@ -26,6 +27,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 		Example: `  scaffold vpc --azs 2 --format terraform --out ./lab-vpc
   scaffold fanout --topic product-events --queues inventory,search-index,notification
+  scaffold compare vpc --azs 2
   scaffold validate ./lab-vpc`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -54,6 +56,7 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 		vpccmd.NewCmdVPC(f, nil),
 		fanoutcmd.NewCmdFanout(f, nil),
 		asgspotcmd.NewCmdASGSpot(f, nil),
+		comparecmd.NewCmdCompare(f),
 		validatecmd.NewCmdValidate(f, nil),
 		&cobra.Command{
 			Use:   "version",
