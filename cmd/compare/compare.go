@@ -129,4 +129,3 @@ func run(opts *CompareOptions, g *graph.Graph, err error) error {
 	_, err = fmt.Fprint(opts.IO.Out, c.Text(width))
 	return err
 }
-
