@@ -200,6 +200,43 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestDiagramCoversExamples checks that the Mermaid diagram in every
+// example's README names every Terraform resource's component.
+func TestDiagramCoversExamples(t *testing.T) {
+	for _, ex := range Examples {
+		t.Run(ex.Dir, func(t *testing.T) {
+			files := readTree(t, ex.Dir)
+			readme := string(files["README.md"])
+			start := strings.Index(readme, "```mermaid\n")
+			if start < 0 {
+				t.Fatal("README has no mermaid diagram")
+			}
+			diagram := readme[start : start+strings.Index(readme[start+3:], "```")+3]
+			checked := 0
+			lines := strings.Split(string(files["terraform/main.tf"]), "\n")
+			for i, line := range lines {
+				if !strings.HasPrefix(line, "resource ") || i == 0 {
+					continue
+				}
+				// The generator writes each component's label as the first
+				// comment line above its resource.
+				j := i - 1
+				for j > 0 && strings.HasPrefix(lines[j-1], "#") {
+					j--
+				}
+				label := strings.ReplaceAll(strings.TrimPrefix(lines[j], "# "), `"`, "#quot;")
+				checked++
+				if !strings.Contains(diagram, `["`+label) {
+					t.Errorf("diagram lacks the component labelled %q", label)
+				}
+			}
+			if checked == 0 {
+				t.Fatal("no resources found to check")
+			}
+		})
+	}
+}
+
 // TestCompareCoversExamples runs `scaffold compare` with every example's
 // flags and checks that each Terraform resource and each CloudFormation
 // resource of the committed example appears in the side-by-side view.

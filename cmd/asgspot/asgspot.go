@@ -29,8 +29,9 @@ func NewCmdASGSpot(f *cmdutil.Factory, runF func(*ASGSpotOptions) error) *cobra.
 	opts := &ASGSpotOptions{IO: f.IO, Factory: f, Params: defaults}
 	var network *vpccmd.NetworkFlags
 	cmd := &cobra.Command{
-		Use:   "asg-spot [flags]",
-		Short: "Auto Scaling group mixing On-Demand and Spot behind an ALB, with CodeDeploy",
+		Use:         "asg-spot [flags]",
+		Annotations: map[string]string{cmdutil.BlueprintAnnotation: "true"},
+		Short:       "Auto Scaling group mixing On-Demand and Spot behind an ALB, with CodeDeploy",
 		Long: `Generate a web tier: EC2 instances in private subnets, launched from a launch template
 (Amazon Linux 2023 from its SSM parameter, IMDSv2 only, encrypted gp3, Session Manager
 instead of SSH) by an Auto Scaling group that keeps an On-Demand base and fills the rest

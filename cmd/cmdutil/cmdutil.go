@@ -163,3 +163,6 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	return os.Rename(f.Name(), path)
 }
+
+// BlueprintAnnotation marks a command as a blueprint, for `scaffold list`.
+const BlueprintAnnotation = "scaffold/blueprint"

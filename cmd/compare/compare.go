@@ -87,6 +87,7 @@ and property is spelled in each format.`,
 			}
 		}
 		sub.Example = ""
+		delete(sub.Annotations, cmdutil.BlueprintAnnotation)
 		sub.Short = "compare the " + sub.Name() + " blueprint's two formats"
 		cmd.AddCommand(sub)
 	}

@@ -41,8 +41,9 @@ func NewCmdFanout(f *cmdutil.Factory, runF func(*FanoutOptions) error) *cobra.Co
 		RawDelivery:       cmdutil.OnOff(defaults.RawDelivery),
 	}
 	cmd := &cobra.Command{
-		Use:   "fanout [flags]",
-		Short: "SNS topic fanning out to SQS queues, each with a dead-letter queue and an alarm",
+		Use:         "fanout [flags]",
+		Annotations: map[string]string{cmdutil.BlueprintAnnotation: "true"},
+		Short:       "SNS topic fanning out to SQS queues, each with a dead-letter queue and an alarm",
 		Long: `Generate an SNS topic and one SQS queue per consumer subscribed to it. Every message
 published once reaches every queue; each consumer works through its own queue, so one
 slow or failing consumer never holds up the others.

@@ -11,6 +11,7 @@ import (
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	comparecmd "github.com/scaffold-iac/scaffold/cmd/compare"
 	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
+	listcmd "github.com/scaffold-iac/scaffold/cmd/list"
 	validatecmd "github.com/scaffold-iac/scaffold/cmd/validate"
 	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
 )
@@ -57,11 +58,13 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 		fanoutcmd.NewCmdFanout(f, nil),
 		asgspotcmd.NewCmdASGSpot(f, nil),
 		comparecmd.NewCmdCompare(f),
+		listcmd.NewCmdList(f),
 		validatecmd.NewCmdValidate(f, nil),
 		&cobra.Command{
-			Use:   "version",
-			Short: "Print the scaffold version",
-			Args:  cmdutil.NoArgs,
+			Use:     "version",
+			Short:   "Print the scaffold version",
+			Example: "  scaffold version",
+			Args:    cmdutil.NoArgs,
 			RunE: func(c *cobra.Command, _ []string) error {
 				_, err := fmt.Fprintf(f.IO.Out, "scaffold %s\n", Version)
 				return err

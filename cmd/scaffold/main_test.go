@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	"github.com/scaffold-iac/scaffold/cmd/root"
 )
 
 // TestBadInput runs the CLI like a user would and checks the one-line
@@ -231,4 +234,48 @@ func TestRegenerate(t *testing.T) {
 	if data, _ := os.ReadFile(main); string(data) == "# my edit\n" {
 		t.Error("--force did not overwrite the edited file")
 	}
+}
+
+// TestListAndCompletion covers the reference commands: list names every
+// blueprint once, and shell completion scripts are produced.
+func TestListAndCompletion(t *testing.T) {
+	streams, stdout, stderr := cmdutil.TestIOStreams()
+	if code := run([]string{"list"}, streams); code != 0 {
+		t.Fatalf("list: exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "asg-spot  ") || !strings.HasPrefix(lines[1], "fanout  ") || !strings.HasPrefix(lines[2], "vpc  ") {
+		t.Errorf("list = %q", lines)
+	}
+	for _, shell := range []string{"bash", "zsh", "fish"} {
+		streams, stdout, stderr := cmdutil.TestIOStreams()
+		if code := run([]string{"completion", shell}, streams); code != 0 || !strings.Contains(stdout.String(), "scaffold") {
+			t.Errorf("completion %s: exit %d, %d bytes, %s", shell, code, stdout.Len(), stderr)
+		}
+	}
+}
+
+// TestEveryCommandHasExamples walks the command tree: every command a
+// user can run shows examples in its --help (cobra's own help and
+// completion commands excepted).
+func TestEveryCommandHasExamples(t *testing.T) {
+	streams, _, _ := cmdutil.TestIOStreams()
+	cmd := root.NewCmdRoot(&cmdutil.Factory{IO: streams})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		if c.Name() == "help" || c.Name() == "completion" || (c.HasParent() && c.Parent().Name() == "completion") {
+			return
+		}
+		// compare's blueprint subcommands share compare's examples.
+		if c.HasParent() && c.Parent().Name() == "compare" {
+			return
+		}
+		if strings.TrimSpace(c.Example) == "" {
+			t.Errorf("%s has no examples in --help", c.CommandPath())
+		}
+	}
+	walk(cmd)
 }

@@ -28,8 +28,9 @@ func NewCmdVPC(f *cmdutil.Factory, runF func(*VPCOptions) error) *cobra.Command 
 	opts := &VPCOptions{IO: f.IO, Factory: f, Params: defaults}
 	var network *NetworkFlags
 	cmd := &cobra.Command{
-		Use:   "vpc [flags]",
-		Short: "Multi-AZ VPC: public/private(/isolated) subnets, NAT, endpoints, flow logs",
+		Use:         "vpc [flags]",
+		Annotations: map[string]string{cmdutil.BlueprintAnnotation: "true"},
+		Short:       "Multi-AZ VPC: public/private(/isolated) subnets, NAT, endpoints, flow logs",
 		Long: `Generate a VPC spread over several Availability Zones: a public and a private subnet
 in every zone (plus an isolated one with --isolated-subnets), an internet gateway, NAT
 gateways (one per zone by default), route tables, free S3/DynamoDB gateway endpoints,

@@ -75,6 +75,7 @@ type data struct {
 	Terraform, CloudFormation             bool
 	StackName, TemplateFile, Capabilities string
 	DefaultSecurityGroup                  bool
+	Diagram                               string
 }
 
 // Generate renders README.md.
@@ -92,6 +93,7 @@ func (d *Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		TemplateFile:         g.Blueprint + ".yaml",
 		Capabilities:         capabilities(g),
 		DefaultSecurityGroup: hasKind(g, graph.KindDefaultSecurityGroup),
+		Diagram:              Mermaid(g),
 	}
 	index := map[string]int{}
 	for _, c := range g.Components {
