@@ -29,7 +29,7 @@ var cases = []struct {
 	{"minimal", minimalGraph, nil},
 	{"values", valuesGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs", "!Join"}},
 	{"fanout", fanoutGraph, []string{"!Ref", "!GetAtt", "!Sub"}},
-	{"asg", asgGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs", "!Base64"}},
+	{"asg", asgGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs"}},
 }
 
 func generate(t *testing.T, g *graph.Graph) []byte {
@@ -162,7 +162,6 @@ func TestShortForms(t *testing.T) {
 		{"multi-line sub", graph.Join{graph.String("line one\n"), graph.Param("name")}, `!Sub "line one\n${Name}"`},
 		{"multi-line join", graph.Join{graph.String("a\tb"), graph.AZ{Index: 0}}, `!Join ['', ["a\tb", !Select [0, !GetAZs '']]]`},
 		{"base64", graph.Base64{Value: graph.String("echo hi")}, "!Base64 'echo hi'"},
-		{"multi-line base64", graph.Base64{Value: graph.String("#!/bin/bash\necho 'hi'\n")}, `!Base64 "#!/bin/bash\necho 'hi'\n"`},
 		{"base64 of a literal join", graph.Base64{Value: graph.Join{graph.String("a"), graph.Int(1)}}, "!Base64 'a1'"},
 		{"cidr", graph.String("0.0.0.0/0"), "0.0.0.0/0"},
 		{"int", graph.Int(60), "60"},
@@ -464,8 +463,8 @@ func TestASGStructure(t *testing.T) {
 			t.Errorf("LaunchTemplateData %v = %v, want %v", check.path, got, check.want)
 		}
 	}
-	if got := at(data, "UserData"); !equalTag(got, "!Base64", asgUserData) {
-		t.Errorf("UserData = %#v", got)
+	if got, ok := at(data, "UserData").(map[string]any); !ok || len(got) != 1 || got["Fn::Base64"] != asgUserData {
+		t.Errorf("UserData = %#v, want the long form Fn::Base64 of the script", at(data, "UserData"))
 	}
 
 	mixed := at(properties("Asg"), "MixedInstancesPolicy")
@@ -527,7 +526,7 @@ func TestASGStructure(t *testing.T) {
 	content := string(generate(t, asgGraph()))
 	for _, want := range []string{
 		"      ManagedPolicyArns:\n        # Systems Manager access, instead of SSH\n        - !Sub",
-		`UserData: !Base64 "#!/bin/bash\nset -euo pipefail\n`,
+		"UserData:\n          Fn::Base64: |\n            #!/bin/bash\n            set -euo pipefail\n",
 	} {
 		if !strings.Contains(content, want) {
 			t.Errorf("output lacks %q", want)

@@ -514,6 +514,15 @@ func checkValue(s *schemas.CFNSpec, resourceType, where string, p *schemas.Prope
 			problems = append(problems, checkValue(s, resourceType, fmt.Sprintf("%s[%d]", where, i), item, v)...)
 		}
 	case map[string]any:
+		// A one-key mapping whose key is Fn::Name is a function in its
+		// long form (Fn::Base64: | for multi-line user data).
+		if len(value) == 1 {
+			for key := range value {
+				if strings.HasPrefix(key, "Fn::") {
+					return nil
+				}
+			}
+		}
 		shape, _, ok := s.ResolvePropertyType(resourceType, p.Type)
 		if p.Type == schemas.TypeMap || !ok {
 			if p.Type != schemas.TypeMap {

@@ -146,6 +146,12 @@ func (r *resolver) base64(v graph.Base64) (any, error) {
 	}
 	switch inner := inner.(type) {
 	case string:
+		// A script reads best as a literal block, which goccy writes for a
+		// plain multi-line string but not inside a tag: multi-line text
+		// takes the long form, `Fn::Base64: |`.
+		if strings.Contains(inner, "\n") {
+			return yaml.MapSlice{{Key: "Fn::Base64", Value: inner}}, nil
+		}
 		return base64Text(inner), nil
 	case intrinsic:
 		return yaml.MapSlice{{Key: "Fn::Base64", Value: inner}}, nil
