@@ -10,6 +10,12 @@
 #   playwright-core 1.64.1          npm install into $SCAFFOLD_PLAYWRIGHT (outside the
 #                                   repository); it drives that Chromium and never
 #                                   downloads a browser of its own
+#   mermaid 11.17.2                 npm install into $SCAFFOLD_MERMAID (outside the
+#                                   repository); scripts/check-mermaid.sh injects
+#                                   its browser build (dist/mermaid.min.js) into
+#                                   that Chromium to render the README diagrams
+#                                   (11.17.2 is the newest release without
+#                                   mermaid 12's engines: node >=22.12; Node 20 here)
 #   hashicorp/aws 6.25.0            the schema-only provider from
 #                                   $SCAFFOLD_SHARED/tools/tf-schema-provider, built
 #                                   into $SCAFFOLD_TF_MIRROR (a filesystem mirror)
@@ -31,8 +37,11 @@ TFLINT_VERSION=v0.64.0
 TFSEC_VERSION=v1.26.0
 TF_PROVIDER_VERSION=6.25.0
 PLAYWRIGHT_CORE_VERSION=1.64.1
-# scripts/check-compare-html.sh loads playwright-core from here.
+MERMAID_VERSION=11.17.2
+# scripts/check-compare-html.sh and check-mermaid.sh load playwright-core from here.
 SCAFFOLD_PLAYWRIGHT="$SCAFFOLD_CACHE/playwright-core-$PLAYWRIGHT_CORE_VERSION"
+# scripts/check-mermaid.sh loads mermaid's browser build from here.
+SCAFFOLD_MERMAID="$SCAFFOLD_CACHE/mermaid-$MERMAID_VERSION"
 
 errors=0
 err() { echo "install-tools: ERROR: $*" >&2; errors=$((errors + 1)); }
@@ -127,6 +136,29 @@ else
     log "installed playwright-core $PLAYWRIGHT_CORE_VERSION in $(($(now) - t0))s"
   else
     err "npm install playwright-core@$PLAYWRIGHT_CORE_VERSION into $SCAFFOLD_PLAYWRIGHT failed"
+  fi
+fi
+
+# --- mermaid (npm) ------------------------------------------------------------------
+# Only its prebuilt browser bundle is used (injected into the page by
+# scripts/check-mermaid.mjs); --ignore-scripts, as nothing needs building.
+mermaid_installed() {
+  [ "$(node -p 'require(process.argv[1]).version' "$SCAFFOLD_MERMAID/node_modules/mermaid/package.json" 2>/dev/null)" = "$MERMAID_VERSION" ] &&
+    [ -f "$SCAFFOLD_MERMAID/node_modules/mermaid/dist/mermaid.min.js" ]
+}
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  err "node and npm not found: they come with the machine and are needed for mermaid"
+elif mermaid_installed; then
+  log "mermaid $MERMAID_VERSION present in $SCAFFOLD_MERMAID"
+else
+  log "installing mermaid $MERMAID_VERSION into $SCAFFOLD_MERMAID with npm"
+  t0=$(now)
+  mkdir -p "$SCAFFOLD_MERMAID"
+  if npm install --prefix "$SCAFFOLD_MERMAID" --save-exact --no-audit --no-fund --ignore-scripts --loglevel=error \
+    "mermaid@$MERMAID_VERSION" >/dev/null && mermaid_installed; then
+    log "installed mermaid $MERMAID_VERSION in $(($(now) - t0))s"
+  else
+    err "npm install mermaid@$MERMAID_VERSION into $SCAFFOLD_MERMAID failed"
   fi
 fi
 
@@ -239,4 +271,5 @@ log "tools ready:"
   echo "  yamllint    $(yamllint --version 2>&1)"
   echo "  chromium    $(/usr/bin/chromium --version 2>/dev/null) (/usr/bin/chromium)"
   echo "  playwright  playwright-core $PLAYWRIGHT_CORE_VERSION in $SCAFFOLD_PLAYWRIGHT"
+  echo "  mermaid     mermaid $MERMAID_VERSION in $SCAFFOLD_MERMAID"
 }

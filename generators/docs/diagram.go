@@ -31,7 +31,7 @@ func Mermaid(g *graph.Graph) string {
 	for i, group := range groups {
 		fmt.Fprintf(&b, "  subgraph g%d[\"%s\"]\n", i, mermaidText(group))
 		for _, c := range members[group] {
-			fmt.Fprintf(&b, "    %s[\"%s\"]\n", c.ID, mermaidText(c.Label))
+			fmt.Fprintf(&b, "    %s[\"%s\"]\n", nodeID(c.ID), mermaidText(c.Label))
 		}
 		b.WriteString("  end\n")
 	}
@@ -57,11 +57,15 @@ func Mermaid(g *graph.Graph) string {
 		}
 		sort.Strings(sorted)
 		for _, t := range sorted {
-			fmt.Fprintf(&b, "  %s --> %s\n", c.ID, t)
+			fmt.Fprintf(&b, "  %s --> %s\n", nodeID(c.ID), nodeID(t))
 		}
 	}
 	return b.String()
 }
+
+// nodeID prefixes component IDs, because Mermaid reserves some words
+// (end, graph, style) that a component ID could one day be.
+func nodeID(id string) string { return "c_" + id }
 
 // mermaidText makes a label safe inside a quoted Mermaid label.
 func mermaidText(s string) string {

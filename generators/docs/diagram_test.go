@@ -18,17 +18,17 @@ func TestMermaidHasEveryComponent(t *testing.T) {
 	got := Mermaid(g)
 	for _, want := range []string{
 		"flowchart LR\n",
-		"  subgraph g0[\"network\"]\n    vpc[\"VPC\"]\n  end\n",
-		`    subnet_a["subnet #quot;a#quot; #lt;public#gt;"]`,
+		"  subgraph g0[\"network\"]\n    c_vpc[\"VPC\"]\n  end\n",
+		`    c_subnet_a["subnet #quot;a#quot; #lt;public#gt;"]`,
 		"  subgraph g2[\"route\"]\n",
-		"  subnet_a --> vpc\n",
-		"  route --> subnet_a\n  route --> vpc\n",
+		"  c_subnet_a --> c_vpc\n",
+		"  c_route --> c_subnet_a\n  c_route --> c_vpc\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("diagram lacks %q:\n%s", want, got)
 		}
 	}
-	if strings.Count(got, "route --> subnet_a") != 1 {
+	if strings.Count(got, "c_route --> c_subnet_a") != 1 {
 		t.Errorf("duplicate edges:\n%s", got)
 	}
 }
