@@ -32,6 +32,9 @@ func TestValidate(t *testing.T) {
 			p.CertificateARN = "arn:aws:acm:eu-west-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"
 		}, `invalid value "arn:aws:acm:eu-west-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab" for --certificate-arn: the certificate is in eu-west-1, but a load balancer needs one in its own region (us-east-1)`},
 		{"network flags too", func(p *Params) { p.Network.AZs = 9 }, `invalid value "9" for --azs: us-east-1 has 6 Availability Zones; use 1 to 6`},
+		{"one zone", func(p *Params) { p.Network.AZs = 1 }, `invalid value "1" for --azs: an Application Load Balancer needs at least 2 Availability Zones`},
+		{"no NAT", func(p *Params) { p.Network.NAT = "none" }, `invalid value "none" for --nat: instances in private subnets need a NAT gateway to install packages and reach SSM and CodeDeploy; use single or per-az`},
+		{"artifact bucket", func(p *Params) { p.ArtifactBucket = "My_Bucket" }, `invalid value "My_Bucket" for --artifact-bucket: want an S3 bucket name`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,12 +102,25 @@ func TestBuild(t *testing.T) {
 		if c.Kind != graph.KindSecurityGroupIngress {
 			continue
 		}
-		if c.Property("from_port") == graph.Int(22) {
-			t.Errorf("%s opens port 22", c.ID)
+		from, _ := c.Property("from_port").(graph.Int)
+		to, _ := c.Property("to_port").(graph.Int)
+		protocol := c.Property("ip_protocol")
+		if (protocol == graph.String("-1") || from <= 22 && to >= 22) && protocol != graph.String("icmp") {
+			t.Errorf("%s admits port 22 (ports %d-%d, protocol %v)", c.ID, from, to, protocol)
 		}
 		if c.Property("security_group_id") == graph.RefID("instance_security_group") && c.Property("cidr_ipv4") != nil {
 			t.Errorf("%s admits a CIDR to the instances", c.ID)
 		}
+	}
+	// The group waits for the private routes, or first boot cannot reach
+	// the package repositories.
+	if deps := fmt.Sprint(asg.DependsOn); !strings.Contains(deps, "private_default_route_a") || !strings.Contains(deps, "private_default_route_b") {
+		t.Errorf("ASG depends on %s", deps)
+	}
+	withBucket := Defaults()
+	withBucket.ArtifactBucket = "my-revisions"
+	if g, err := Build(withBucket); err != nil || !strings.Contains(fmt.Sprint(g.Component("instance_artifact_policy").Property("policy")), ":s3:::my-revisions/*") {
+		t.Errorf("artifact bucket policy missing: %v", err)
 	}
 	https := Defaults()
 	https.CertificateARN = "arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"

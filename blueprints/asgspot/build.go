@@ -52,7 +52,7 @@ func Build(p Params) (*graph.Graph, error) {
 		return nil, err
 	}
 	addSecurityGroups(g, p, network)
-	addInstanceRole(g)
+	addInstanceRole(g, p)
 	addLoadBalancer(g, p, network)
 	addAutoScaling(g, p, network, userData)
 	addCodeDeploy(g, p)
@@ -131,8 +131,24 @@ var (
 	assumeRole    = blueprints.AssumeRolePolicy
 )
 
-func addInstanceRole(g *graph.Graph) {
+func addInstanceRole(g *graph.Graph, p Params) {
 	group := "instance identity"
+	if p.ArtifactBucket != "" {
+		defer g.Add(graph.Component{
+			ID: "instance_artifact_policy", Kind: graph.KindIAMRolePolicy, Group: group,
+			Label: "inline policy: read CodeDeploy revisions from " + p.ArtifactBucket,
+			Properties: []graph.Property{
+				{Name: "name", Value: graph.String("read-revisions")},
+				{Name: "role", Value: graph.Ref{Component: "instance_role", Attr: graph.AttrName}},
+				{Name: "policy", Value: blueprints.PolicyDocument(graph.Object{
+					{Key: "Sid", Value: graph.String("ReadRevisions")},
+					{Key: "Effect", Value: graph.String("Allow")},
+					{Key: "Action", Value: graph.Strings("s3:GetObject", "s3:GetObjectVersion")},
+					{Key: "Resource", Value: graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":s3:::" + p.ArtifactBucket + "/*")}},
+				})},
+			},
+		})
+	}
 	g.Add(graph.Component{
 		ID: "instance_role", Kind: graph.KindIAMRole, Group: group, Label: "IAM role of the web instances",
 		Name: blueprints.Named("instance"),
@@ -289,8 +305,16 @@ func addAutoScaling(g *graph.Graph, p Params, network vpc.Network, userData stri
 	for _, t := range p.InstanceTypes {
 		overrides = append(overrides, graph.Struct{{Key: "instance_type", Value: graph.String(t)}})
 	}
+	// Instances install packages at first boot, so the group waits for the
+	// private subnets' routes to the NAT gateways.
+	var routes []string
+	for _, c := range g.Components {
+		if c.Kind == graph.KindRoute && strings.HasPrefix(c.ID, "private_default_route_") {
+			routes = append(routes, c.ID)
+		}
+	}
 	g.Add(graph.Component{
-		ID: "autoscaling_group", Kind: graph.KindAutoScalingGroup, Group: group,
+		ID: "autoscaling_group", Kind: graph.KindAutoScalingGroup, Group: group, DependsOn: routes,
 		Label: fmt.Sprintf("Auto Scaling group: %d–%d instances, On-Demand base %d + %d%% above, Spot %s", p.Min, p.Max, p.OnDemandBase, p.OnDemandPercent, p.SpotStrategy),
 		Properties: []graph.Property{
 			{Name: "name", Value: blueprints.Named("web")},
@@ -377,8 +401,14 @@ func addCodeDeploy(g *graph.Graph, p Params) {
 					{Key: "Sid", Value: graph.String("LaunchFromTemplate")},
 					{Key: "Effect", Value: graph.String("Allow")},
 					{Key: "Action", Value: graph.Strings("ec2:RunInstances", "ec2:CreateTags")},
+					// Only the resource types a launch from the template touches.
 					{Key: "Resource", Value: graph.List{
-						blueprints.ARN("ec2", true, graph.String("*")),
+						blueprints.ARN("ec2", true, graph.String("instance/*")),
+						blueprints.ARN("ec2", true, graph.String("volume/*")),
+						blueprints.ARN("ec2", true, graph.String("network-interface/*")),
+						blueprints.ARN("ec2", true, graph.String("subnet/*")),
+						blueprints.ARN("ec2", true, graph.String("security-group/*")),
+						blueprints.ARN("ec2", true, graph.String("launch-template/*")),
 						graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":ec2:"), graph.PseudoRegion, graph.String("::image/*")},
 					}},
 				}, graph.Object{

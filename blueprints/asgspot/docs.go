@@ -46,7 +46,7 @@ func docs(p Params, network vpc.Network) graph.Docs {
 			"GROUP=$(terraform -chdir=terraform output -raw codedeploy_deployment_group_name)\n" +
 			"aws deploy push --application-name \"$APP\" --source app --s3-location s3://YOUR-ARTIFACT-BUCKET/web.zip\n" +
 			"aws deploy create-deployment --application-name \"$APP\" --deployment-group-name \"$GROUP\" \\\n  --s3-location bucket=YOUR-ARTIFACT-BUCKET,key=web.zip,bundleType=zip\n```\n\n" +
-			"The instance role needs read access to that bucket (add `s3:GetObject` on it). A failed deployment rolls back automatically.",
+			"The instances can read revisions only from the bucket given with --artifact-bucket (generate again with it, or grant `s3:GetObject` on your bucket to the instance role). A failed deployment rolls back automatically.",
 	})
 	return d
 }

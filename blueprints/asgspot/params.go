@@ -44,6 +44,9 @@ type Params struct {
 	HealthCheckGrace int
 	// RootVolumeGiB is the encrypted gp3 root volume size.
 	RootVolumeGiB int
+	// ArtifactBucket, when set, is the S3 bucket CodeDeploy revisions come
+	// from; the instances may read objects from it and nothing else.
+	ArtifactBucket string
 }
 
 // Defaults returns the parameters `scaffold asg-spot` uses without flags:
@@ -66,6 +69,8 @@ func Defaults() Params {
 	}
 }
 
+var bucketName = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
+
 var certificateARN = regexp.MustCompile(`^arn:aws[a-z-]*:acm:([a-z0-9-]+):[0-9]{12}:certificate/[A-Za-z0-9-]+$`)
 
 // Validate checks every parameter, the network's included, and reports
@@ -77,6 +82,18 @@ func (p Params) Validate() error {
 	}
 	add := func(param, value, reason string) {
 		errs = append(errs, &blueprints.ParamError{Param: param, Value: value, Reason: reason})
+	}
+	// An Application Load Balancer needs subnets in at least two zones.
+	if p.Network.AZs == 1 {
+		add("azs", "1", "an Application Load Balancer needs at least 2 Availability Zones")
+	}
+	// Instances install nginx and the CodeDeploy agent at first boot; with
+	// no NAT gateway they cannot reach the package repositories or AWS APIs.
+	if p.Network.NAT == vpc.NATNone {
+		add("nat", string(vpc.NATNone), "instances in private subnets need a NAT gateway to install packages and reach SSM and CodeDeploy; use single or per-az")
+	}
+	if p.ArtifactBucket != "" && !bucketName.MatchString(p.ArtifactBucket) {
+		add("artifact-bucket", p.ArtifactBucket, "want an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens")
 	}
 	itoa := strconv.Itoa
 	switch {
@@ -150,9 +167,6 @@ func (p Params) Warnings() []string {
 	spot := SplitAt(p.Max, p.OnDemandBase, p.OnDemandPercent).Spot > 0
 	if spot && len(p.InstanceTypes) == 1 {
 		warnings = append(warnings, "--instance-types: one type gives Spot a single capacity pool per zone; list several similar types so interruptions and shortages hit fewer instances")
-	}
-	if p.Network.NAT == vpc.NATNone {
-		warnings = append(warnings, "--nat none: instances in private subnets cannot reach package repositories, SSM or CodeDeploy without VPC interface endpoints")
 	}
 	return warnings
 }

@@ -2,6 +2,7 @@ package fanout
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -284,7 +285,7 @@ func key(id, label, description string, services ...string) graph.Component {
 		// is limited to this account's SNS. CloudWatch does not document it
 		// for alarm notifications; AWS's own statement for alarm topics has
 		// no condition, and adding one risks alarms that silently fail.
-		if services[0] == "sns.amazonaws.com" {
+		if !slices.Contains(services, "cloudwatch.amazonaws.com") {
 			statement = append(statement, graph.Field{Key: "Condition", Value: graph.Object{{Key: "StringEquals", Value: graph.Object{{Key: "aws:SourceAccount", Value: graph.PseudoAccountID}}}}})
 		}
 		statements = append(statements, statement)

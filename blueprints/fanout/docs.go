@@ -50,6 +50,9 @@ func docs(p Params) graph.Docs {
 		"An alarm fires as soon as a dead-letter queue holds a message. "+
 		"Set the visibility timeout (%s here) to about six times the longest time a consumer needs for one message: shorter, and a message still being worked on is delivered again; much longer, and a crashed consumer's messages wait that long before anyone retries them.",
 		p.MaxReceive, blueprints.FormatDuration(p.Retention), blueprints.FormatDuration(p.VisibilityTimeout))
+	if p.AlarmEmail == "" {
+		dlq += " Without --alarm-email the alarms notify no one: they show in the CloudWatch console until you add an alarm action."
+	}
 	if p.AlarmEmail != "" {
 		dlq += fmt.Sprintf(" Alarms notify %s through a separate alarm topic; AWS emails a confirmation link first, and nothing arrives until it is clicked.", p.AlarmEmail)
 	}

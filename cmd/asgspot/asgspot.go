@@ -72,6 +72,7 @@ The network is the vpc blueprint: the same --azs, --cidr, --nat and flow log fla
 	flags.StringVar(&opts.Params.DeploymentConfig, "deployment-config", defaults.DeploymentConfig, "CodeDeploy: OneAtATime, HalfAtATime or AllAtOnce")
 	flags.IntVar(&opts.Params.HealthCheckGrace, "health-check-grace", defaults.HealthCheckGrace, "seconds a new instance has before health checks count")
 	flags.IntVar(&opts.Params.RootVolumeGiB, "root-volume", defaults.RootVolumeGiB, "encrypted gp3 root volume size in GiB")
+	flags.StringVar(&opts.Params.ArtifactBucket, "artifact-bucket", "", "S3 bucket holding CodeDeploy revisions; the instances get read access to its objects")
 	cmdutil.AddOutputFlags(cmd, &opts.Output)
 	return cmd
 }

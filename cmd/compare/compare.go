@@ -52,6 +52,9 @@ and property is spelled in each format.`,
 			if !opts.Mapping {
 				return cmdutil.FlagErrorf("compare needs a blueprint (%s) or --mapping", "vpc, fanout, asg-spot")
 			}
+			if opts.HTML != "" {
+				return cmdutil.FlagErrorf("--mapping prints to the terminal (or --markdown); --html is for a blueprint comparison")
+			}
 			if opts.Markdown {
 				_, err := fmt.Fprint(opts.IO.Out, compare.MappingMarkdown())
 				return err
@@ -109,7 +112,7 @@ func run(opts *CompareOptions, g *graph.Graph, err error) error {
 			return err
 		}
 		if err := cmdutil.WriteFileAtomic(opts.HTML, page); err != nil {
-			return fmt.Errorf("writing --html %s: %w", opts.HTML, err)
+			return fmt.Errorf("writing --html %q: %w", opts.HTML, err)
 		}
 		_, err = fmt.Fprintf(opts.IO.Out, "Wrote %s (%d components); open it in a browser.\n", opts.HTML, len(c.Rows))
 		return err

@@ -154,7 +154,7 @@ func Check(files []generators.File) error {
 			case script.Mode&0o111 == 0:
 				errs = append(errs, fmt.Errorf("appspec.yml: hook %s runs %q, which is not executable", name, h.Location))
 			case !bytes.HasPrefix(script.Content, []byte("#!")):
-				errs = append(errs, fmt.Errorf("%s: no #! line", h.Location))
+				errs = append(errs, fmt.Errorf("%q: no #! line", h.Location))
 			}
 			if h.Timeout < 1 || h.Timeout > 3600 {
 				errs = append(errs, fmt.Errorf("appspec.yml: hook %s timeout %d is outside 1-3600 seconds", name, h.Timeout))
@@ -172,7 +172,12 @@ func Check(files []generators.File) error {
 	if err := yaml.Unmarshal(build.Content, &b); err != nil {
 		return errors.Join(append(errs, fmt.Errorf("buildspec.yml: %w", err))...)
 	}
+	phases := make([]string, 0, len(b.Phases))
 	for phase := range b.Phases {
+		phases = append(phases, phase)
+	}
+	sort.Strings(phases)
+	for _, phase := range phases {
 		if !slices.Contains(validPhases, phase) {
 			errs = append(errs, fmt.Errorf("buildspec.yml: unknown phase %q", phase))
 		}

@@ -148,8 +148,10 @@ func (r *resolver) base64(v graph.Base64) (any, error) {
 	case string:
 		// A script reads best as a literal block, which goccy writes for a
 		// plain multi-line string but not inside a tag: multi-line text
-		// takes the long form, `Fn::Base64: |`.
-		if strings.Contains(inner, "\n") {
+		// takes the long form, `Fn::Base64: |`. goccy indents the empty
+		// lines of a block too, which linters reject as trailing spaces, so
+		// text with blank lines keeps the quoted short form.
+		if strings.Contains(inner, "\n") && !strings.Contains(inner, "\n\n") {
 			return yaml.MapSlice{{Key: "Fn::Base64", Value: inner}}, nil
 		}
 		return base64Text(inner), nil

@@ -489,20 +489,34 @@ resource "aws_launch_template" "main" {
   image_id    = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
   user_data = base64encode(<<-EOT
     #!/bin/bash
-    # First boot of a web instance: nginx answering /health, and the
-    # CodeDeploy agent that installs application revisions later.
+    # First boot of a web instance: the CodeDeploy agent that installs
+    # application revisions, then nginx answering /health. The agent comes
+    # first, so an instance that cannot be deployed to never turns healthy.
     set -euo pipefail
-    dnf install -y nginx ruby wget
+    # retry runs a command up to five times: networks and package mirrors have
+    # bad minutes, and a failed first boot costs a whole instance replacement.
+    retry() {
+      local attempt
+      for attempt in 1 2 3 4 5; do
+        if "$@"; then
+          return 0
+        fi
+        echo "attempt $attempt of '$*' failed; retrying" >&2
+        sleep $((attempt * 5))
+      done
+      return 1
+    }
+    retry dnf install -y nginx ruby wget
+    TOKEN=$(retry curl -sS -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 300")
+    REGION=$(retry curl -sS -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/placement/region)
+    cd /tmp
+    retry wget -q "https://aws-codedeploy-$REGION.s3.$REGION.amazonaws.com/latest/install"
+    chmod +x ./install
+    retry ./install auto
+    systemctl enable --now codedeploy-agent
     mkdir -p /usr/share/nginx/html
     echo ok > /usr/share/nginx/html/health
     systemctl enable --now nginx
-    TOKEN=$(curl -sS -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 300")
-    REGION=$(curl -sS -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/placement/region)
-    cd /tmp
-    wget -q "https://aws-codedeploy-$REGION.s3.$REGION.amazonaws.com/latest/install"
-    chmod +x ./install
-    ./install auto
-    systemctl enable --now codedeploy-agent
   EOT
   )
   vpc_security_group_ids = [aws_security_group.instance_security_group.id]
@@ -601,6 +615,8 @@ resource "aws_autoscaling_group" "main" {
   lifecycle {
     ignore_changes = [desired_capacity]
   }
+
+  depends_on = [aws_route.private_default_route_a, aws_route.private_default_route_b]
 }
 
 # target tracking: keep average CPU at 60%
@@ -654,7 +670,12 @@ resource "aws_iam_role_policy" "codedeploy_launch_template_policy" {
       Effect = "Allow"
       Action = ["ec2:RunInstances", "ec2:CreateTags"]
       Resource = [
-        "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:*",
+        "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:instance/*",
+        "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:volume/*",
+        "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:network-interface/*",
+        "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:subnet/*",
+        "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:security-group/*",
+        "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:launch-template/*",
         "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}::image/*",
       ]
       }, {
