@@ -391,8 +391,11 @@ func FuzzHighlight(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		// html/template replaces invalid UTF-8 and NUL, so byte-for-byte
+		// preservation is only promised for valid text; such inputs are
+		// out of the property's domain rather than skipped results.
 		if !utf8.ValidString(src) || strings.ContainsRune(src, 0) {
-			t.Skip("html/template replaces invalid UTF-8 and NUL")
+			return
 		}
 		checkHighlight(t, "hcl", src, string(highlightHCL(src)))
 		checkHighlight(t, "yaml", src, string(highlightYAML(src)))
