@@ -126,11 +126,6 @@ func addSecurityGroups(g *graph.Graph, p Params, network vpc.Network) {
 			graph.Waiver{Rule: graph.RulePublicEgress, Reason: "instances call AWS APIs (Systems Manager, CodeDeploy, S3) and package repositories over HTTPS through the NAT gateways; no other egress is open."}))
 }
 
-var (
-	managedPolicy = blueprints.ManagedPolicy
-	assumeRole    = blueprints.AssumeRolePolicy
-)
-
 func addInstanceRole(g *graph.Graph, p Params) {
 	group := "instance identity"
 	if p.ArtifactBucket != "" {
@@ -154,14 +149,14 @@ func addInstanceRole(g *graph.Graph, p Params) {
 		Name: blueprints.Named("instance"),
 		Properties: []graph.Property{
 			{Name: "description", Value: graph.String("Web instances: Session Manager access and the CodeDeploy agent, no SSH keys.")},
-			{Name: "assume_role_policy", Value: assumeRole("ec2.amazonaws.com")},
+			{Name: "assume_role_policy", Value: blueprints.AssumeRolePolicy("ec2.amazonaws.com")},
 		},
 	}, graph.Component{
 		ID: "instance_ssm_policy", Kind: graph.KindIAMRolePolicyAttachment, Group: group,
 		Label: "AmazonSSMManagedInstanceCore: Session Manager instead of SSH",
 		Properties: []graph.Property{
 			{Name: "role", Value: graph.Ref{Component: "instance_role", Attr: graph.AttrName}},
-			{Name: "policy_arn", Value: managedPolicy("AmazonSSMManagedInstanceCore")},
+			{Name: "policy_arn", Value: blueprints.ManagedPolicy("AmazonSSMManagedInstanceCore")},
 		},
 	}, graph.Component{
 		ID: "instance_profile", Kind: graph.KindIAMInstanceProfile, Group: group, Label: "instance profile carrying the role",
@@ -379,13 +374,13 @@ func addCodeDeploy(g *graph.Graph, p Params) {
 		Name: blueprints.Named("codedeploy"),
 		Properties: []graph.Property{
 			{Name: "description", Value: graph.String("Lets CodeDeploy deploy to the Auto Scaling group and its load balancer.")},
-			{Name: "assume_role_policy", Value: assumeRole("codedeploy.amazonaws.com")},
+			{Name: "assume_role_policy", Value: blueprints.AssumeRolePolicy("codedeploy.amazonaws.com")},
 		},
 	}, graph.Component{
 		ID: "codedeploy_managed_policy", Kind: graph.KindIAMRolePolicyAttachment, Group: group, Label: "AWSCodeDeployRole",
 		Properties: []graph.Property{
 			{Name: "role", Value: graph.Ref{Component: "codedeploy_role", Attr: graph.AttrName}},
-			{Name: "policy_arn", Value: managedPolicy("service-role/AWSCodeDeployRole")},
+			{Name: "policy_arn", Value: blueprints.ManagedPolicy("service-role/AWSCodeDeployRole")},
 		},
 	}, graph.Component{
 		// Groups that launch from a launch template need these on top of

@@ -23,26 +23,22 @@ type family struct {
 	sizes []string
 }
 
-// Size lists, shared by families that come in the same sizes.
-var (
-	burstableSizes = []string{"nano", "micro", "small", "medium", "large", "xlarge", "2xlarge"}
-	m5Sizes        = []string{"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"}
-	m6Sizes        = []string{"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"}
-	gravitonSizes  = []string{"medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"}
-	m7gSizes       = []string{"medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"}
-)
-
 // catalog is the built-in list of general-purpose, compute- and
 // memory-optimised families that suit a web tier behind a load balancer.
 // It is deliberately a subset: families and sizes scaffold can vouch for.
 func catalog() map[string]family {
+	// Size lists, shared by families that come in the same sizes.
+	burstableSizes := []string{"nano", "micro", "small", "medium", "large", "xlarge", "2xlarge"}
+	m5Sizes := []string{"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"}
+	m6Sizes := []string{"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"}
+	gravitonSizes := []string{"medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"}
 	return map[string]family{
 		"t3": {X8664, burstableSizes}, "t3a": {X8664, burstableSizes}, "t4g": {ARM64, burstableSizes},
 		"m5": {X8664, m5Sizes}, "m5a": {X8664, m5Sizes}, "m6i": {X8664, m6Sizes}, "m6a": {X8664, m6Sizes}, "m7i": {X8664, m6Sizes}, "m7a": {X8664, m6Sizes},
 		"c5": {X8664, m5Sizes}, "c5a": {X8664, m5Sizes}, "c6i": {X8664, m6Sizes}, "c6a": {X8664, m6Sizes}, "c7i": {X8664, m6Sizes},
 		"r5": {X8664, m5Sizes}, "r5a": {X8664, m5Sizes}, "r6i": {X8664, m6Sizes}, "r6a": {X8664, m6Sizes}, "r7i": {X8664, m6Sizes},
-		"m6g": {ARM64, gravitonSizes}, "m7g": {ARM64, m7gSizes}, "c6g": {ARM64, gravitonSizes}, "c7g": {ARM64, m7gSizes},
-		"r6g": {ARM64, gravitonSizes}, "r7g": {ARM64, m7gSizes},
+		"m6g": {ARM64, gravitonSizes}, "m7g": {ARM64, gravitonSizes}, "c6g": {ARM64, gravitonSizes}, "c7g": {ARM64, gravitonSizes},
+		"r6g": {ARM64, gravitonSizes}, "r7g": {ARM64, gravitonSizes},
 	}
 }
 

@@ -255,18 +255,13 @@ func addQueue(g *graph.Graph, p Params, q consumer, filter Filter) {
 	})
 }
 
-var (
-	arn         = blueprints.ARN
-	accountRoot = blueprints.AccountRoot
-)
-
 // key is a customer-managed KMS key whose policy lets the account manage it
 // through IAM and lets the given AWS services of this account use it.
 func key(id, label, description string, services ...string) graph.Component {
 	statements := graph.List{graph.Object{
 		{Key: "Sid", Value: graph.String("AccountAdministersKeyThroughIAM")},
 		{Key: "Effect", Value: graph.String("Allow")},
-		{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: accountRoot()}}},
+		{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: blueprints.AccountRoot()}}},
 		{Key: "Action", Value: graph.String("kms:*")},
 		{Key: "Resource", Value: graph.String("*")},
 	}}
@@ -312,7 +307,7 @@ func topicPolicy(topic string, allowCloudWatch bool) graph.Document {
 	statements := graph.List{graph.Object{
 		{Key: "Sid", Value: graph.String("AccountUsesTopic")},
 		{Key: "Effect", Value: graph.String("Allow")},
-		{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: accountRoot()}}},
+		{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: blueprints.AccountRoot()}}},
 		{Key: "Action", Value: graph.Strings("sns:Publish", "sns:Subscribe", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:AddPermission", "sns:RemovePermission", "sns:DeleteTopic")},
 		{Key: "Resource", Value: graph.RefARN(topic)},
 	}}
@@ -325,7 +320,7 @@ func topicPolicy(topic string, allowCloudWatch bool) graph.Document {
 			{Key: "Resource", Value: graph.RefARN(topic)},
 			{Key: "Condition", Value: graph.Object{
 				{Key: "StringEquals", Value: graph.Object{{Key: "aws:SourceAccount", Value: graph.PseudoAccountID}}},
-				{Key: "ArnLike", Value: graph.Object{{Key: "aws:SourceArn", Value: arn("cloudwatch", true, graph.String("alarm:*"))}}},
+				{Key: "ArnLike", Value: graph.Object{{Key: "aws:SourceArn", Value: blueprints.ARN("cloudwatch", true, graph.String("alarm:*"))}}},
 			}},
 		})
 	}
