@@ -186,9 +186,9 @@ func literal(v graph.Value) string {
 	return "(computed)"
 }
 
-// markdownTable renders a table with padded columns so it also reads well
-// as plain text.
-func markdownTable(t graph.Table) string {
+// columnWidths is the widest cell of each column, header included, in
+// runes, so both table renderings align the same way.
+func columnWidths(t graph.Table) []int {
 	widths := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
 		widths[i] = len([]rune(c))
@@ -198,6 +198,13 @@ func markdownTable(t graph.Table) string {
 			widths[i] = max(widths[i], len([]rune(cell)))
 		}
 	}
+	return widths
+}
+
+// markdownTable renders a table with padded columns so it also reads well
+// as plain text.
+func markdownTable(t graph.Table) string {
+	widths := columnWidths(t)
 	var b strings.Builder
 	line := func(cells []string) {
 		b.WriteString("|")
@@ -220,15 +227,7 @@ func markdownTable(t graph.Table) string {
 
 // TextTable renders a table for a terminal: aligned columns, no pipes.
 func TextTable(t graph.Table) string {
-	widths := make([]int, len(t.Columns))
-	for i, c := range t.Columns {
-		widths[i] = len([]rune(c))
-	}
-	for _, row := range t.Rows {
-		for i, cell := range row {
-			widths[i] = max(widths[i], len([]rune(cell)))
-		}
-	}
+	widths := columnWidths(t)
 	var b strings.Builder
 	line := func(cells []string) {
 		for i, cell := range cells {
