@@ -77,6 +77,22 @@ The network is the vpc blueprint: the same --azs, --cidr, --nat and flow log fla
 	return cmd
 }
 
+// Blueprint describes the command for compare and describe.
+func Blueprint() cmdutil.Blueprint {
+	return cmdutil.Blueprint{Name: "asg-spot", NewCmd: func(f *cmdutil.Factory, build cmdutil.GraphFunc) *cobra.Command {
+		if build == nil {
+			return NewCmdASGSpot(f, nil)
+		}
+		return NewCmdASGSpot(f, func(o *ASGSpotOptions) error {
+			g, err := Graph(o)
+			if err != nil {
+				return err
+			}
+			return build(g, o.Params.Warnings())
+		})
+	}}
+}
+
 // Run validates the flags, builds the web tier and hands it to the shared
 // generate-and-write pipeline.
 func Run(opts *ASGSpotOptions) error {

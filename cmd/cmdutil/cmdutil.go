@@ -17,6 +17,7 @@ import (
 
 	"github.com/scaffold-iac/scaffold/blueprints"
 	"github.com/scaffold-iac/scaffold/generators"
+	"github.com/scaffold-iac/scaffold/generators/graph"
 )
 
 // IOStreams are the streams a command reads and writes. Only main binds
@@ -166,3 +167,29 @@ func WriteFileAtomic(path string, data []byte) error {
 
 // BlueprintAnnotation marks a command as a blueprint, for `scaffold list`.
 const BlueprintAnnotation = "scaffold/blueprint"
+
+// GraphFunc receives a blueprint's graph and its warnings in place of the
+// generate-and-write step.
+type GraphFunc func(g *graph.Graph, warnings []string) error
+
+// Blueprint is a blueprint command as other commands reuse it: compare and
+// describe parse exactly the blueprint's flags and then look at its graph
+// instead of writing files. Main lists the blueprints once and hands them
+// to every command that needs them, so none of them hard-codes the list.
+type Blueprint struct {
+	// Name is the command name ("vpc").
+	Name string
+	// NewCmd builds the blueprint's command. A nil build gives the normal
+	// command; otherwise the command hands its graph to build.
+	NewCmd func(f *Factory, build GraphFunc) *cobra.Command
+}
+
+// BlueprintNames lists the names of blueprints, comma-separated, for
+// messages.
+func BlueprintNames(blueprints []Blueprint) string {
+	names := make([]string, len(blueprints))
+	for i, b := range blueprints {
+		names[i] = b.Name
+	}
+	return strings.Join(names, ", ")
+}

@@ -7,10 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	asgspotcmd "github.com/scaffold-iac/scaffold/cmd/asgspot"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
-	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
-	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
 	"github.com/scaffold-iac/scaffold/compare"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
@@ -30,7 +27,7 @@ const DefaultWidth = 160
 // NewCmdCompare builds `compare` with one subcommand per blueprint; each
 // takes exactly the blueprint's own flags, so every combination a
 // blueprint accepts can be compared.
-func NewCmdCompare(f *cmdutil.Factory) *cobra.Command {
+func NewCmdCompare(f *cmdutil.Factory, blueprints []cmdutil.Blueprint) *cobra.Command {
 	opts := &CompareOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "compare <blueprint> [flags]",
@@ -50,7 +47,7 @@ and property is spelled in each format.`,
 		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if !opts.Mapping {
-				return cmdutil.FlagErrorf("compare needs a blueprint (%s) or --mapping", "vpc, fanout, asg-spot")
+				return cmdutil.FlagErrorf("compare needs a blueprint (%s) or --mapping", cmdutil.BlueprintNames(blueprints))
 			}
 			if opts.HTML != "" {
 				return cmdutil.FlagErrorf("--mapping prints to the terminal (or --markdown); --html is for a blueprint comparison")
@@ -71,19 +68,8 @@ and property is spelled in each format.`,
 
 	// The blueprint commands parse their own flags; compare swaps the
 	// generate step for the comparison and hides the output flags.
-	vpc := vpccmd.NewCmdVPC(f, func(o *vpccmd.VPCOptions) error {
-		g, _, err := vpccmd.Graph(o)
-		return run(opts, g, err)
-	})
-	fanout := fanoutcmd.NewCmdFanout(f, func(o *fanoutcmd.FanoutOptions) error {
-		g, err := fanoutcmd.Graph(o)
-		return run(opts, g, err)
-	})
-	asgspot := asgspotcmd.NewCmdASGSpot(f, func(o *asgspotcmd.ASGSpotOptions) error {
-		g, err := asgspotcmd.Graph(o)
-		return run(opts, g, err)
-	})
-	for _, sub := range []*cobra.Command{vpc, fanout, asgspot} {
+	for _, b := range blueprints {
+		sub := b.NewCmd(f, func(g *graph.Graph, _ []string) error { return run(opts, g) })
 		for _, name := range []string{"format", "out", "force", "dry-run"} {
 			if flag := sub.Flags().Lookup(name); flag != nil {
 				flag.Hidden = true
@@ -97,10 +83,7 @@ and property is spelled in each format.`,
 	return cmd
 }
 
-func run(opts *CompareOptions, g *graph.Graph, err error) error {
-	if err != nil {
-		return err
-	}
+func run(opts *CompareOptions, g *graph.Graph) error {
 	c, err := compare.Build(g)
 	if err != nil {
 		return err

@@ -6,13 +6,16 @@ import (
 	"strings"
 	"testing"
 
+	asgspotcmd "github.com/scaffold-iac/scaffold/cmd/asgspot"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
+	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
 )
 
 func runCompare(t *testing.T, args ...string) (string, error) {
 	t.Helper()
 	io, out, _ := cmdutil.TestIOStreams()
-	cmd := NewCmdCompare(&cmdutil.Factory{IO: io})
+	cmd := NewCmdCompare(&cmdutil.Factory{IO: io}, []cmdutil.Blueprint{vpccmd.Blueprint(), fanoutcmd.Blueprint(), asgspotcmd.Blueprint()})
 	cmd.SetArgs(args)
 	err := cmd.Execute()
 	return out.String(), err

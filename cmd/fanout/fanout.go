@@ -88,6 +88,22 @@ every policy denies requests without TLS.`,
 	return cmd
 }
 
+// Blueprint describes the command for compare and describe.
+func Blueprint() cmdutil.Blueprint {
+	return cmdutil.Blueprint{Name: "fanout", NewCmd: func(f *cmdutil.Factory, build cmdutil.GraphFunc) *cobra.Command {
+		if build == nil {
+			return NewCmdFanout(f, nil)
+		}
+		return NewCmdFanout(f, func(o *FanoutOptions) error {
+			g, err := Graph(o)
+			if err != nil {
+				return err
+			}
+			return build(g, nil)
+		})
+	}}
+}
+
 // Run parses the remaining flags, builds the fan-out and hands it to the
 // shared generate-and-write pipeline.
 func Run(opts *FanoutOptions) error {

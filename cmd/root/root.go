@@ -53,11 +53,12 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.FlagErrorWrap(err)
 	})
+	blueprints := []cmdutil.Blueprint{vpccmd.Blueprint(), fanoutcmd.Blueprint(), asgspotcmd.Blueprint()}
+	for _, b := range blueprints {
+		cmd.AddCommand(b.NewCmd(f, nil))
+	}
 	cmd.AddCommand(
-		vpccmd.NewCmdVPC(f, nil),
-		fanoutcmd.NewCmdFanout(f, nil),
-		asgspotcmd.NewCmdASGSpot(f, nil),
-		comparecmd.NewCmdCompare(f),
+		comparecmd.NewCmdCompare(f, blueprints),
 		listcmd.NewCmdList(f),
 		validatecmd.NewCmdValidate(f, nil),
 		&cobra.Command{

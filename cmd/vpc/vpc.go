@@ -61,6 +61,22 @@ or a tier later never moves an existing subnet.`,
 	return cmd
 }
 
+// Blueprint describes the command for compare and describe.
+func Blueprint() cmdutil.Blueprint {
+	return cmdutil.Blueprint{Name: "vpc", NewCmd: func(f *cmdutil.Factory, build cmdutil.GraphFunc) *cobra.Command {
+		if build == nil {
+			return NewCmdVPC(f, nil)
+		}
+		return NewCmdVPC(f, func(o *VPCOptions) error {
+			g, warnings, err := Graph(o)
+			if err != nil {
+				return err
+			}
+			return build(g, warnings)
+		})
+	}}
+}
+
 // Run validates the flags, builds the VPC and hands it to the shared
 // generate-and-write pipeline.
 func Run(opts *VPCOptions) error {
