@@ -59,6 +59,8 @@ func Build(p Params) (*graph.Graph, error) {
 	vpc.AddOutputs(g, n, network)
 	addOutputs(g)
 	g.Docs = docs(p, network)
+	g.About = about(p)
+	explain(g, p)
 	if err := g.Validate(); err != nil {
 		return nil, fmt.Errorf("asg-spot blueprint built an inconsistent graph: %w", err)
 	}

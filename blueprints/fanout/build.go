@@ -138,6 +138,8 @@ func Build(p Params) (*graph.Graph, error) {
 	}
 	addOutputs(g, p)
 	g.Docs = docs(p)
+	g.About = about(p)
+	explain(g, p)
 	if err := g.Validate(); err != nil {
 		return nil, fmt.Errorf("fanout blueprint built an inconsistent graph: %w", err)
 	}

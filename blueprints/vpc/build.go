@@ -88,6 +88,7 @@ func Build(p Params) (*graph.Graph, error) {
 	}
 	AddOutputs(g, p, network)
 	g.Docs = docs(p, network)
+	g.About = about(p)
 	if err := g.Validate(); err != nil {
 		return nil, fmt.Errorf("vpc blueprint built an inconsistent graph: %w", err)
 	}
@@ -288,6 +289,7 @@ func AddTo(g *graph.Graph, p Params) (Network, error) {
 	if p.FlowLogs {
 		addFlowLogs(g, p, network)
 	}
+	explain(g, p)
 	return network, nil
 }
 

@@ -5,6 +5,7 @@ package asgspot
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -74,6 +75,24 @@ The network is the vpc blueprint: the same --azs, --cidr, --nat and flow log fla
 	flags.IntVar(&opts.Params.RootVolumeGiB, "root-volume", defaults.RootVolumeGiB, "encrypted gp3 root volume size in GiB")
 	flags.StringVar(&opts.Params.ArtifactBucket, "artifact-bucket", "", "S3 bucket holding CodeDeploy revisions; the instances get read access to its objects")
 	cmdutil.AddOutputFlags(cmd, &opts.Output)
+	cmdutil.SetValid(cmd, map[string]string{
+		"azs":                "2 to the region's zone count (a load balancer needs two zones)",
+		"nat":                "per-az, single (instances need outbound HTTPS)",
+		"instance-types":     "1 to 20 types of one architecture from the built-in general-purpose, compute and memory families",
+		"on-demand-base":     "0 to --max",
+		"on-demand-percent":  "0 to 100",
+		"spot-strategy":      strings.Join(blueprint.SpotStrategies(), ", "),
+		"min":                "0 to --max",
+		"max":                "1 to 1000",
+		"desired":            "--min to --max",
+		"target-cpu":         "10 to 90",
+		"schedule":           "NAME=MIN HOUR DOM MON DOW:desired=N, in UTC, desired within --min and --max; names unique",
+		"certificate-arn":    "an ACM certificate ARN in --region, or empty for HTTP only",
+		"deployment-config":  strings.Join(blueprint.DeploymentConfigs(), ", "),
+		"health-check-grace": "0 to 7200 seconds",
+		"root-volume":        "8 to 16384 GiB",
+		"artifact-bucket":    "an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens), or empty",
+	})
 	return cmd
 }
 

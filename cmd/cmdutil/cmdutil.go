@@ -101,6 +101,9 @@ func AddOutputFlags(cmd *cobra.Command, opts *OutputOptions) {
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files in --out that scaffold did not generate or that were edited")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the plan and the files that would be written, write nothing")
 	cmd.Flags().StringArrayVar(&opts.Tags, "tag", nil, "tag KEY=VALUE added to every resource (repeatable)")
+	SetValid(cmd, map[string]string{
+		"tag": "KEY=VALUE: key 1-128 and value up to 256 letters, digits, spaces or + - = . _ : / @; not Name, not aws:*",
+	})
 }
 
 // SelectGenerators returns the generators --format asks for, in the
@@ -192,4 +195,19 @@ func BlueprintNames(blueprints []Blueprint) string {
 		names[i] = b.Name
 	}
 	return strings.Join(names, ", ")
+}
+
+// ValidAnnotation is the flag annotation that states a blueprint flag's
+// valid values or range, for `scaffold describe`.
+const ValidAnnotation = "scaffold/valid"
+
+// SetValid records, for each named flag of cmd, its valid values or range
+// in words. It panics on an unknown flag name: that is a programming
+// error caught by every test that builds the command.
+func SetValid(cmd *cobra.Command, valid map[string]string) {
+	for name, text := range valid {
+		if err := cmd.Flags().SetAnnotation(name, ValidAnnotation, []string{text}); err != nil {
+			panic(fmt.Sprintf("SetValid: %v", err))
+		}
+	}
 }

@@ -85,6 +85,22 @@ every policy denies requests without TLS.`,
 	flags.BoolVar(&opts.Params.KMS, "kms", false, "encrypt with customer-managed KMS keys instead of service-managed ones")
 	flags.StringVar(&opts.Params.AlarmEmail, "alarm-email", "", "email address to notify when a dead-letter queue receives messages")
 	cmdutil.AddOutputFlags(cmd, &opts.Output)
+	cmdutil.SetValid(cmd, map[string]string{
+		"name":               blueprints.NameRule,
+		"region":             "a commercial AWS Region",
+		"topic":              "letters, digits, hyphens, underscores; no .fifo suffix (--fifo adds it); the deployed name stays within 256 characters",
+		"queues":             fmt.Sprintf("1 to %d distinct names of letters, digits, hyphens, underscores; the deployed names stay within 80 characters", blueprint.MaxQueues),
+		"fifo":               "true, false",
+		"content-dedup":      "true, false (true needs --fifo)",
+		"max-receive":        fmt.Sprintf("1 to %d", blueprint.MaxReceiveLimit),
+		"visibility-timeout": "0s to 12h in whole seconds (s, m, h, d units)",
+		"retention":          "60s to 14d in whole seconds (s, m, h, d units)",
+		"raw-delivery":       "on, off",
+		"filter":             "QUEUE=JSON: a queue from --queues and an SNS filter policy object; one per queue",
+		"filter-scope":       "attributes, body",
+		"kms":                "true, false",
+		"alarm-email":        "an email address, or empty for no email",
+	})
 	return cmd
 }
 

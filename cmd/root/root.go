@@ -10,6 +10,7 @@ import (
 	asgspotcmd "github.com/scaffold-iac/scaffold/cmd/asgspot"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	comparecmd "github.com/scaffold-iac/scaffold/cmd/compare"
+	describecmd "github.com/scaffold-iac/scaffold/cmd/describe"
 	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
 	listcmd "github.com/scaffold-iac/scaffold/cmd/list"
 	validatecmd "github.com/scaffold-iac/scaffold/cmd/validate"
@@ -59,6 +60,7 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 	}
 	cmd.AddCommand(
 		comparecmd.NewCmdCompare(f, blueprints),
+		describecmd.NewCmdDescribe(f, blueprints),
 		listcmd.NewCmdList(f),
 		validatecmd.NewCmdValidate(f, nil),
 		&cobra.Command{

@@ -1,6 +1,7 @@
 package vpc
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -34,6 +35,17 @@ func AddNetworkFlags(cmd *cobra.Command, p *blueprint.Params) *NetworkFlags {
 	flags.IntVar(&p.FlowLogRetentionDays, "flow-log-retention", p.FlowLogRetentionDays, "days to keep flow log records (a CloudWatch Logs retention value)")
 	flags.StringVar(&p.FlowLogKMSKeyARN, "flow-log-kms-key", p.FlowLogKMSKeyARN, "ARN of a KMS key to encrypt the flow log group (default: service-managed encryption)")
 	flags.StringSliceVar(&n.Endpoints, "endpoints", n.Endpoints, "gateway endpoints to create: s3, dynamodb, or none")
+	cmdutil.SetValid(cmd, map[string]string{
+		"name":               blueprints.NameRule,
+		"region":             "a commercial AWS Region with at least --azs Availability Zones",
+		"azs":                "1 to the region's zone count (also limited by the --cidr size)",
+		"cidr":               "an IPv4 block from /16 to /24; RFC 1918 (10/8, 172.16/12, 192.168/16) expected",
+		"nat":                strings.Join(natModes(), ", "),
+		"flow-logs":          "on, off",
+		"flow-log-retention": "a CloudWatch Logs retention: " + joinInts(blueprint.RetentionDays()) + " days",
+		"flow-log-kms-key":   "a KMS key ARN in --region, or empty",
+		"endpoints":          strings.Join(blueprint.Endpoints(), ", ") + ", or none",
+	})
 	return n
 }
 
@@ -44,6 +56,22 @@ func (n *NetworkFlags) Apply(cmd *cobra.Command) {
 	if cmd.Flags().Changed("endpoints") {
 		n.Params.Endpoints = parseEndpoints(n.Endpoints)
 	}
+}
+
+func natModes() []string {
+	var modes []string
+	for _, m := range blueprint.NATModes() {
+		modes = append(modes, string(m))
+	}
+	return modes
+}
+
+func joinInts(values []int) string {
+	text := make([]string, len(values))
+	for i, v := range values {
+		text[i] = strconv.Itoa(v)
+	}
+	return strings.Join(text, ", ")
 }
 
 func parseEndpoints(raw []string) []string {

@@ -57,6 +57,7 @@ or a tier later never moves an existing subnet.`,
 	}
 	network = AddNetworkFlags(cmd, &opts.Params)
 	cmd.Flags().BoolVar(&opts.Params.Isolated, "isolated-subnets", false, "add a third subnet tier with no internet route, e.g. for databases")
+	cmdutil.SetValid(cmd, map[string]string{"isolated-subnets": "true, false"})
 	cmdutil.AddOutputFlags(cmd, &opts.Output)
 	return cmd
 }

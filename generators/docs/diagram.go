@@ -15,19 +15,7 @@ import (
 func Mermaid(g *graph.Graph) string {
 	var b strings.Builder
 	b.WriteString("flowchart LR\n")
-	var groups []string
-	members := map[string][]*graph.Component{}
-	for i := range g.Components {
-		c := &g.Components[i]
-		group := c.Group
-		if group == "" {
-			group = string(c.Kind)
-		}
-		if _, ok := members[group]; !ok {
-			groups = append(groups, group)
-		}
-		members[group] = append(members[group], c)
-	}
+	groups, members := groupsOf(g)
 	for i, group := range groups {
 		fmt.Fprintf(&b, "  subgraph g%d[\"%s\"]\n", i, mermaidText(group))
 		for _, c := range members[group] {
@@ -37,26 +25,7 @@ func Mermaid(g *graph.Graph) string {
 	}
 	for i := range g.Components {
 		c := &g.Components[i]
-		targets := map[string]bool{}
-		collect := func(v graph.Value) {
-			graph.Walk(v, func(v graph.Value) {
-				if ref, ok := v.(graph.Ref); ok && ref.Component != c.ID {
-					targets[ref.Component] = true
-				}
-			})
-		}
-		for _, p := range c.Properties {
-			collect(p.Value)
-		}
-		for _, d := range c.DependsOn {
-			targets[d] = true
-		}
-		sorted := make([]string, 0, len(targets))
-		for t := range targets {
-			sorted = append(sorted, t)
-		}
-		sort.Strings(sorted)
-		for _, t := range sorted {
+		for _, t := range edgesOf(c) {
 			fmt.Fprintf(&b, "  %s --> %s\n", nodeID(c.ID), nodeID(t))
 		}
 	}
@@ -70,4 +39,47 @@ func nodeID(id string) string { return "c_" + id }
 // mermaidText makes a label safe inside a quoted Mermaid label.
 func mermaidText(s string) string {
 	return strings.NewReplacer(`"`, "#quot;", "\n", " ", "<", "#lt;", ">", "#gt;").Replace(s)
+}
+
+// groupsOf returns the component groups in order of first appearance and
+// the members of each; a component without a group is grouped by kind.
+func groupsOf(g *graph.Graph) ([]string, map[string][]*graph.Component) {
+	var groups []string
+	members := map[string][]*graph.Component{}
+	for i := range g.Components {
+		c := &g.Components[i]
+		group := c.Group
+		if group == "" {
+			group = string(c.Kind)
+		}
+		if _, ok := members[group]; !ok {
+			groups = append(groups, group)
+		}
+		members[group] = append(members[group], c)
+	}
+	return groups, members
+}
+
+// edgesOf returns, sorted, the components c references or depends on.
+func edgesOf(c *graph.Component) []string {
+	targets := map[string]bool{}
+	collect := func(v graph.Value) {
+		graph.Walk(v, func(v graph.Value) {
+			if ref, ok := v.(graph.Ref); ok && ref.Component != c.ID {
+				targets[ref.Component] = true
+			}
+		})
+	}
+	for _, p := range c.Properties {
+		collect(p.Value)
+	}
+	for _, d := range c.DependsOn {
+		targets[d] = true
+	}
+	sorted := make([]string, 0, len(targets))
+	for t := range targets {
+		sorted = append(sorted, t)
+	}
+	sort.Strings(sorted)
+	return sorted
 }

@@ -53,10 +53,37 @@ type Graph struct {
 	Tags []Tag
 	// Docs holds explanatory material for READMEs: tables and notes.
 	Docs Docs
+	// About is what the blueprint says about itself for `scaffold
+	// describe`: purpose, availability, equivalents in other clouds.
+	About About
 	// App, when set, is the application a CodeDeploy deployment group in
 	// the graph installs; the CI/CD generator writes its appspec, hook
 	// scripts and buildspec from it.
 	App *App
+}
+
+// About is a blueprint's description of itself, in words for learners.
+type About struct {
+	// Purpose is a short paragraph: what the architecture is for and
+	// when to choose it.
+	Purpose string
+	// Survives lists the failures the architecture rides out ("one
+	// Availability Zone"), Exposed those it does not.
+	Survives []string
+	Exposed  []string
+	// Target is the availability or recovery objective the design aims
+	// at, in the notes' terms (nines, RTO/RPO), or empty when none
+	// applies.
+	Target string
+	// Equivalents name the main components' counterparts in other clouds.
+	Equivalents []Equivalent
+}
+
+// Equivalent is one AWS building block and its closest counterparts.
+type Equivalent struct {
+	AWS, GCP, Azure string
+	// Note is a difference worth knowing, or empty.
+	Note string
 }
 
 // App describes an application deployed onto the graph's instances.
@@ -261,6 +288,9 @@ type Component struct {
 	// Group collects components that play one role ("public subnets"); docs
 	// and the comparison view use it.
 	Group string
+	// Why says in one sentence why the component exists, for learners
+	// reading `scaffold describe`; it never reaches the rendered code.
+	Why string
 	// Properties are the resource's arguments, in render order.
 	Properties []Property
 	// Name, when set, becomes the resource's Name tag.
