@@ -57,10 +57,10 @@ func (c *Comparison) HTML() ([]byte, error) {
 	for _, r := range c.Rows {
 		row := htmlRow{ID: r.ID, Label: r.Label, Group: r.Group, Kind: string(r.Kind)}
 		for _, b := range r.Terraform {
-			row.Terraform = append(row.Terraform, htmlBlock{Address: b.Address, Type: b.Type, Lines: blockLineCount(b.Text), Code: highlightHCL(b.Text)})
+			row.Terraform = append(row.Terraform, htmlBlock{Address: b.Address, Type: b.Type, Lines: blockLineCount(b.Text), Code: hangingIndent(highlightHCL(b.Text))})
 		}
 		for _, b := range r.CloudFormation {
-			row.CloudFormation = append(row.CloudFormation, htmlBlock{Address: b.Address, Type: b.Type, Lines: blockLineCount(b.Text), Code: highlightYAML(b.Text)})
+			row.CloudFormation = append(row.CloudFormation, htmlBlock{Address: b.Address, Type: b.Type, Lines: blockLineCount(b.Text), Code: hangingIndent(highlightYAML(b.Text))})
 		}
 		// Build sets Note when a side is empty, and it belongs in that
 		// side's cell; a side left empty without a reason still says so.
@@ -151,6 +151,86 @@ func (h *highlighter) close() {
 func (h *highlighter) html() template.HTML {
 	h.flush()
 	return template.HTML(h.b.String())
+}
+
+// hangingIndent wraps every line of highlighted markup in a block span
+// whose --i is the line's indentation (plus YAML "- " markers), so a long
+// line that wraps continues under its own text, not at the left margin.
+// Spans that cross a line end are closed before it and reopened after,
+// which keeps the markup well formed; the text, and so what a reader
+// copies, is unchanged.
+func hangingIndent(highlighted template.HTML) template.HTML {
+	markup := string(highlighted)
+	var b strings.Builder
+	var open []string // class attributes of the spans open at a line end
+	lines := strings.Split(markup, "\n")
+	for n, line := range lines {
+		fmt.Fprintf(&b, `<span class="ln" style="--i:%d">`, indentOf(line))
+		for _, class := range open {
+			b.WriteString(`<span class="` + class + `">`)
+		}
+		b.WriteString(line)
+		open = openSpans(open, line)
+		for range open {
+			b.WriteString("</span>")
+		}
+		if n < len(lines)-1 {
+			b.WriteString("\n")
+		}
+		b.WriteString("</span>")
+	}
+	// Sound: the input was safe markup, and only span tags and text
+	// already in it were added.
+	return template.HTML(b.String())
+}
+
+// indentOf counts the columns before a line's text: leading spaces and
+// YAML sequence markers, ignoring markup.
+func indentOf(line string) int {
+	text := stripTags(line)
+	n := 0
+	for n < len(text) && text[n] == ' ' {
+		n++
+	}
+	for strings.HasPrefix(text[n:], "- ") {
+		n += 2
+	}
+	return n
+}
+
+func stripTags(markup string) string {
+	var b strings.Builder
+	inTag := false
+	for i := 0; i < len(markup); i++ {
+		switch c := markup[i]; {
+		case c == '<':
+			inTag = true
+		case c == '>' && inTag:
+			inTag = false
+		case !inTag:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// openSpans returns the spans still open after line, given those open
+// before it. The highlighter writes only <span class="..."> and </span>.
+func openSpans(open []string, line string) []string {
+	open = append([]string(nil), open...)
+	for i := 0; i < len(line); i++ {
+		switch {
+		case strings.HasPrefix(line[i:], `<span class="`):
+			start := i + len(`<span class="`)
+			end := strings.IndexByte(line[start:], '"')
+			open = append(open, line[start:start+end])
+			i = start + end
+		case strings.HasPrefix(line[i:], "</span>"):
+			open = open[:len(open)-1]
+			i += len("</span>") - 1
+		}
+	}
+	return open
 }
 
 // quoted writes a string literal that starts at s[0] (its quote) and

@@ -3,6 +3,7 @@ package compare
 import (
 	"bytes"
 	"html"
+	"html/template"
 	"regexp"
 	"strings"
 	"testing"
@@ -400,4 +401,22 @@ func FuzzHighlight(f *testing.F) {
 		checkHighlight(t, "hcl", src, string(highlightHCL(src)))
 		checkHighlight(t, "yaml", src, string(highlightYAML(src)))
 	})
+}
+
+func TestHangingIndent(t *testing.T) {
+	in := `<span class="a">x:</span>` + "\n" + `  - <span class="s">"multi` + "\n" + `    line"</span> y` + "\n" + `z`
+	got := string(hangingIndent(template.HTML(in)))
+	want := `<span class="ln" style="--i:0"><span class="a">x:</span>` + "\n</span>" +
+		`<span class="ln" style="--i:4">  - <span class="s">"multi</span>` + "\n</span>" +
+		`<span class="ln" style="--i:4"><span class="s">    line"</span> y` + "\n</span>" +
+		`<span class="ln" style="--i:0">z</span>`
+	if got != want {
+		t.Errorf("hangingIndent:\n got %q\nwant %q", got, want)
+	}
+	if stripTags(got) != stripTags(in) {
+		t.Errorf("the text changed: %q", stripTags(got))
+	}
+	if strings.Count(got, "<span") != strings.Count(got, "</span>") {
+		t.Errorf("unbalanced spans: %s", got)
+	}
 }

@@ -231,6 +231,39 @@ async function checkPage(context, name, file) {
     ];
   });
 
+  // A line too long for its column wraps under its own text, not at the
+  // margin: in a narrow window, find indented lines that wrap and compare
+  // where their second line box starts with where their text starts.
+  await step(`${name}: wrapped lines keep their indentation`, async () => {
+    await page.setViewportSize({ width: 760, height: LAPTOP.height });
+    const result = await page.evaluate(() => {
+      const probe = document.createElement("span");
+      probe.textContent = "0".repeat(10);
+      document.querySelector("pre code").appendChild(probe);
+      const ch = probe.getBoundingClientRect().width / 10;
+      probe.remove();
+      let wrapped = 0;
+      const bad = [];
+      for (const line of document.querySelectorAll("pre .ln")) {
+        const indent = Number(line.style.getPropertyValue("--i"));
+        if (indent < 2) continue;
+        const range = document.createRange();
+        range.selectNodeContents(line);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const tops = [...new Set(rects.map((r) => Math.round(r.top)))].sort((a, b) => a - b);
+        if (tops.length < 2) continue;
+        wrapped++;
+        const boxLeft = line.getBoundingClientRect().left;
+        const second = Math.min(...rects.filter((r) => Math.round(r.top) === tops[1]).map((r) => r.left));
+        if (second - boxLeft < indent * ch - 1) bad.push(`${line.textContent.trim().slice(0, 40)}: continues ${Math.round(second - boxLeft)} px in, text at ${Math.round(indent * ch)} px`);
+      }
+      return { wrapped, bad };
+    });
+    await page.setViewportSize(LAPTOP);
+    if (result.wrapped === 0) return [null, "no indented line wraps at 760 px"];
+    return [result.bad.length === 0, `${result.wrapped} wrapped lines; ${result.bad.slice(0, 3).join("; ")}`];
+  });
+
   // Print: the column headings stop sticking, both columns stay side by
   // side, and components avoid page breaks.
   await step(`${name}: print layout keeps both columns, no sticky header`, async () => {
