@@ -17,11 +17,12 @@ build:
 test: lint check-deps
 	$(GO) test -count=1 $(PKGS)
 
-## check: the compare page and every README diagram in headless Chromium; terraform fmt/init/validate/plan, tflint, tfsec, cfn-lint, yamllint, shellcheck and moto deploys on examples/
+## check: the compare page and every README diagram in headless Chromium; the DOT diagrams through Graphviz; terraform fmt/init/validate/plan, tflint, tfsec, cfn-lint, yamllint, shellcheck and moto deploys on examples/
 check:
 	cfn-lint generators/cloudformation/testdata/*.yaml
 	bash scripts/check-compare-html.sh $${TMPDIR:-/tmp}/scaffold-compare
 	bash scripts/check-mermaid.sh $${TMPDIR:-/tmp}/scaffold-mermaid
+	bash scripts/check-dot.sh $${TMPDIR:-/tmp}/scaffold-dot
 	bash scripts/check-examples.sh examples
 
 ## golden: regenerate examples/ and the generators' golden files; review the diff before committing

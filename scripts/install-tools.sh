@@ -3,7 +3,8 @@
 # is missing. Idempotent, and fast (a few seconds) when everything is there.
 #
 #   tflint v0.64.0, tfsec v1.26.0   go install into $GOBIN ($(go env GOPATH)/bin)
-#   ShellCheck, yamllint, make      apt-get install (Debian)
+#   ShellCheck, yamllint, make,     apt-get install (Debian)
+#   Graphviz (dot)
 #   Chromium                        apt-get install chromium (Debian), at
 #                                   /usr/bin/chromium, for the browser test of
 #                                   the compare page (about a minute the first time)
@@ -91,6 +92,8 @@ apt_missing=()
 command -v shellcheck >/dev/null 2>&1 || apt_missing+=(shellcheck)
 command -v yamllint >/dev/null 2>&1 || apt_missing+=(yamllint)
 command -v make >/dev/null 2>&1 || apt_missing+=(make)
+# Graphviz renders the DOT diagrams of `scaffold describe --diagram dot`.
+command -v dot >/dev/null 2>&1 || apt_missing+=(graphviz)
 # Debian's Chromium is the only browser that can be had here: test tools'
 # own browser downloads are refused by the closed network.
 [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
