@@ -286,9 +286,12 @@ func (e *Estimate) Drivers() []Driver {
 // not support cents.
 func (e *Estimate) Summary() string {
 	var amount string
-	if e.TotalUSD < 0.5 {
-		amount = "under $1 per month"
-	} else {
+	switch {
+	case e.TotalUSD == 0:
+		amount = "$0 per month"
+	case e.TotalUSD < 0.5:
+		amount = "< $1 per month"
+	default:
 		amount = "≈ $" + grouped(strconv.FormatFloat(math.Round(e.TotalUSD), 'f', 0, 64)) + " per month"
 	}
 	s := fmt.Sprintf("%s in %s (%s h, %s GB processed)", amount, e.Region, number(e.Assumptions.HoursPerMonth), number(e.Assumptions.GBPerMonth))

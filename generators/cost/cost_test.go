@@ -384,7 +384,7 @@ func TestTableSummaryDrivers(t *testing.T) {
 	}
 }
 
-func TestSummaryOfAFreeGraph(t *testing.T) {
+func TestSummaryOfSmallTotals(t *testing.T) {
 	g := &graph.Graph{Region: "us-east-1", Components: []graph.Component{
 		{ID: "topic", Kind: graph.KindSNSTopic}, {ID: "queue", Kind: graph.KindSQSQueue},
 	}}
@@ -392,11 +392,16 @@ func TestSummaryOfAFreeGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := e.Summary(), "under $1 per month in us-east-1 (730 h, 0 GB processed)"; got != want {
+	if got, want := e.Summary(), "$0 per month in us-east-1 (730 h, 0 GB processed)"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 	if len(e.Lines) != 2 || e.Lines[0].UnitPriceUSD != 0.50 || e.Lines[1].UnitPriceUSD != 0.40 {
 		t.Errorf("lines = %+v", e.Lines)
+	}
+	// One alarm is $0.10: too little to round to a whole dollar.
+	g.Add(graph.Component{ID: "alarm", Kind: graph.KindMetricAlarm, Properties: []graph.Property{{Name: "period", Value: graph.Int(300)}}})
+	if e, _ = Of(g, DefaultAssumptions()); e.Summary() != "< $1 per month in us-east-1 (730 h, 0 GB processed)" || !near(e.TotalUSD, 0.10) {
+		t.Errorf("summary = %q, total %v", e.Summary(), e.TotalUSD)
 	}
 }
 
