@@ -209,6 +209,8 @@ const (
 	uniform  = false
 )
 
+// line adds one priced line. scaled says whether the price differs by
+// region; the quantity stays unscaled so the table shows real usage.
 func (p *pricer) line(c *graph.Component, item string, quantity float64, unit string, unitPrice float64, scaled bool) {
 	factor := 1.0
 	if scaled {
@@ -220,6 +222,7 @@ func (p *pricer) line(c *graph.Component, item string, quantity float64, unit st
 	})
 }
 
+// note adds a caveat once, however many components raise it.
 func (p *pricer) note(text string) {
 	if !p.noteSeen[text] {
 		p.noteSeen[text] = true
@@ -227,6 +230,7 @@ func (p *pricer) note(text string) {
 	}
 }
 
+// markFree lists a free item once.
 func (p *pricer) markFree(item freeItem) {
 	key := item.what + "\x00" + item.why
 	if !p.freeSeen[key] {
