@@ -10,6 +10,7 @@ import (
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	"github.com/scaffold-iac/scaffold/generators"
 	"github.com/scaffold-iac/scaffold/generators/cloudformation"
+	"github.com/scaffold-iac/scaffold/generators/cost"
 	"github.com/scaffold-iac/scaffold/generators/terraform"
 )
 
@@ -39,7 +40,7 @@ func BenchmarkRenderVPC(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := cmdutil.Render(g, gens); err != nil {
+				if _, err := cmdutil.Render(g, gens, cost.DefaultAssumptions()); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -64,7 +65,7 @@ func BenchmarkRenderFanout(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := cmdutil.Render(g, gens); err != nil {
+				if _, err := cmdutil.Render(g, gens, cost.DefaultAssumptions()); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -83,7 +84,7 @@ func BenchmarkRenderASGSpot(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := cmdutil.Render(g, gens); err != nil {
+		if _, err := cmdutil.Render(g, gens, cost.DefaultAssumptions()); err != nil {
 			b.Fatal(err)
 		}
 	}

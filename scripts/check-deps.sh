@@ -30,6 +30,8 @@ check() {
 check ./generators/graph 'NONE'
 check ./blueprints/... 'generators/graph|blueprints(/[a-z]+)?|templates'
 check ./generators/... 'generators(/[a-z]+)?|templates'
+# Cost estimates read the model and nothing else, like the model's contract.
+check ./generators/cost 'generators/graph'
 check ./schemas/... 'NONE'
 check ./validate/... 'schemas'
 check ./compare/... 'generators(/[a-z]+)?|templates'

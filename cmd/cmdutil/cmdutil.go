@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/scaffold-iac/scaffold/blueprints"
 	"github.com/scaffold-iac/scaffold/generators"
+	"github.com/scaffold-iac/scaffold/generators/cost"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
 
@@ -91,6 +93,9 @@ type OutputOptions struct {
 	Force  bool
 	DryRun bool
 	Tags   []string
+	// AssumeGB is the data each NAT gateway and load balancer is assumed
+	// to process a month, for the cost estimate.
+	AssumeGB float64
 }
 
 // AddOutputFlags binds the shared flags. defaultOut is shown in help; an
@@ -101,9 +106,21 @@ func AddOutputFlags(cmd *cobra.Command, opts *OutputOptions) {
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files in --out that scaffold did not generate or that were edited")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the plan and the files that would be written, write nothing")
 	cmd.Flags().StringArrayVar(&opts.Tags, "tag", nil, "tag KEY=VALUE added to every resource (repeatable)")
+	cmd.Flags().Float64Var(&opts.AssumeGB, "assume-gb", 0, "GB a month each NAT gateway and load balancer processes, for the cost estimate")
 	SetValid(cmd, map[string]string{
-		"tag": "KEY=VALUE: key 1-128 and value up to 256 letters, digits, spaces or + - = . _ : / @; not Name, not aws:*",
+		"tag":       "KEY=VALUE: key 1-128 and value up to 256 letters, digits, spaces or + - = . _ : / @; not Name, not aws:*",
+		"assume-gb": "0 or more (GB a month)",
 	})
+}
+
+// CostAssumptions turns the flags into the cost estimate's assumptions.
+func (o OutputOptions) CostAssumptions() (cost.Assumptions, error) {
+	if math.IsNaN(o.AssumeGB) || math.IsInf(o.AssumeGB, 0) || o.AssumeGB < 0 {
+		return cost.Assumptions{}, FlagErrorf("invalid value %q for --assume-gb: give the GB processed a month as a number of 0 or more, such as 50", fmt.Sprint(o.AssumeGB))
+	}
+	a := cost.DefaultAssumptions()
+	a.GBPerMonth = o.AssumeGB
+	return a, nil
 }
 
 // SelectGenerators returns the generators --format asks for, in the

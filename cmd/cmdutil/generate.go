@@ -7,6 +7,7 @@ import (
 
 	"github.com/scaffold-iac/scaffold/generators"
 	"github.com/scaffold-iac/scaffold/generators/cicd"
+	"github.com/scaffold-iac/scaffold/generators/cost"
 	"github.com/scaffold-iac/scaffold/generators/docs"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 	"github.com/scaffold-iac/scaffold/generators/writer"
@@ -20,11 +21,19 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 	if err != nil {
 		return err
 	}
+	assumptions, err := out.CostAssumptions()
+	if err != nil {
+		return err
+	}
+	estimate, err := cost.Of(g, assumptions)
+	if err != nil {
+		return err
+	}
 	dir := out.Out
 	if dir == "" {
 		dir = "./" + g.Name
 	}
-	files, err := Render(g, selected)
+	files, err := Render(g, selected, assumptions)
 	if err != nil {
 		return err
 	}
@@ -43,6 +52,13 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 	for _, table := range g.Docs.Tables {
 		fmt.Fprintf(f.IO.Out, "%s (%s, %s):\n%s\n", table.Title, g.Name, g.Region, indent(docs.TextTable(table)))
 	}
+	// A dry run is for reviewing the plan, so it shows what the money
+	// goes to; a normal run keeps to one line and leaves the table to the
+	// README.
+	if out.DryRun {
+		fmt.Fprintf(f.IO.Out, "%s:\n%s\n", estimate.Table().Title, indent(docs.TextTable(estimate.Table())))
+	}
+	fmt.Fprintf(f.IO.Out, "Estimated cost: %s; list prices of %s, README.md says what they leave out.\n", estimate.Summary(), estimate.PriceDate)
 	if !out.DryRun {
 		if err := plan.Apply(); err != nil {
 			return fmt.Errorf("writing %s: %w", dir, err)
@@ -65,8 +81,8 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 }
 
 // Render runs the generators and the README generator over g and returns
-// every file, sorted by path.
-func Render(g *graph.Graph, selected []generators.Generator) ([]generators.File, error) {
+// every file, sorted by path; assumptions feed the README's cost estimate.
+func Render(g *graph.Graph, selected []generators.Generator, assumptions cost.Assumptions) ([]generators.File, error) {
 	var files []generators.File
 	var formats []string
 	for _, gen := range selected {
@@ -77,7 +93,7 @@ func Render(g *graph.Graph, selected []generators.Generator) ([]generators.File,
 		files = append(files, rendered...)
 		formats = append(formats, gen.Name())
 	}
-	readme, err := docs.New(formats)
+	readme, err := docs.New(formats, assumptions)
 	if err != nil {
 		return nil, err
 	}

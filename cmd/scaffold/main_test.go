@@ -83,6 +83,12 @@ func TestBadInput(t *testing.T) {
 			wantErr: `error: invalid value "m5.large,m7g.large" for --instance-types: m5.large is x86_64 but m7g.large is arm64; one launch template has one AMI, so use one architecture`},
 		{name: "asg-spot: bad schedule", args: []string{"asg-spot", "--schedule", "scale-out=0 99 * * *:desired=2"}, wantExit: 2,
 			wantErr: `error: invalid value "scale-out=0 99 * * *:desired=2" for --schedule: cron field 2: 99 is outside 0-23`},
+		{name: "negative --assume-gb", args: []string{"vpc", "--assume-gb=-5"}, wantExit: 2,
+			wantErr: `error: invalid value "-5" for --assume-gb: give the GB processed a month as a number of 0 or more, such as 50`},
+		{name: "NaN --assume-gb", args: []string{"asg-spot", "--assume-gb", "NaN"}, wantExit: 2,
+			wantErr: `error: invalid value "NaN" for --assume-gb: give the GB processed a month as a number of 0 or more, such as 50`},
+		{name: "--assume-gb not a number", args: []string{"fanout", "--assume-gb", "lots"}, wantExit: 2,
+			wantErr: `error: invalid argument "lots" for "--assume-gb" flag: strconv.ParseFloat: parsing "lots": invalid syntax`},
 		{name: "validate without dir", args: []string{"validate"}, wantExit: 2,
 			wantErr: `error: validate needs one argument: the directory to check`},
 		{name: "unknown command", args: []string{"vcp"}, wantExit: 2,
@@ -159,7 +165,11 @@ func TestDryRunWritesNothing(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("dry run created %s", out)
 	}
-	for _, want := range []string{"CIDR plan (lab, us-east-1):", "private  c    10.0.80.0/21", "create    terraform/main.tf", "create    cloudformation/vpc.yaml", "Dry run: nothing was written."} {
+	// Three NAT gateways and their addresses: 3 × 730 × (0.045 + 0.005) = 109.50.
+	for _, want := range []string{"CIDR plan (lab, us-east-1):", "private  c    10.0.80.0/21", "Cost estimate (us-east-1, prices of 2026-11-27):",
+		"  nat_gateway_c   NAT gateway hours           730       $0.045 per hour     $32.85\n", "  total  ", "$109.50\n",
+		"Estimated cost: ≈ $110 per month in us-east-1 (730 h, 0 GB processed)",
+		"create    terraform/main.tf", "create    cloudformation/vpc.yaml", "Dry run: nothing was written."} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("dry run output lacks %q:\n%s", want, stdout)
 		}
@@ -176,6 +186,11 @@ func TestWriteThenValidate(t *testing.T) {
 		t.Error("--format terraform wrote CloudFormation")
 	}
 	if !strings.Contains(stdout.String(), "Wrote 6 files to "+out) {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	// A normal run gives the estimate in one line and leaves the table to
+	// the README.
+	if !strings.Contains(stdout.String(), "\nEstimated cost: ≈ $73 per month in us-east-1") || strings.Contains(stdout.String(), "Cost estimate (") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
 	streams, stdout, stderr = cmdutil.TestIOStreams()

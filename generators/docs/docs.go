@@ -1,6 +1,6 @@
 // Package docs renders the README that accompanies generated code: what
-// was built, the plan tables, notes, parameters, outputs, and how to deploy
-// and destroy it with each generated format. It reads only the graph, so the
+// was built, the plan tables, notes, a cost estimate, parameters, outputs,
+// and how to deploy and destroy it with each generated format. It reads only the graph, so the
 // documentation cannot disagree with the code.
 package docs
 
@@ -11,6 +11,7 @@ import (
 	"text/template"
 
 	"github.com/scaffold-iac/scaffold/generators"
+	"github.com/scaffold-iac/scaffold/generators/cost"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 	"github.com/scaffold-iac/scaffold/templates"
 )
@@ -18,22 +19,28 @@ import (
 // Generator renders README.md for the formats it is told were generated.
 type Generator struct {
 	terraform, cloudFormation bool
-	tmpl                      *template.Template
+	// assumptions are the usage figures of the README's cost estimate;
+	// they come from flags, which the graph does not carry.
+	assumptions cost.Assumptions
+	tmpl        *template.Template
 }
 
 var _ generators.Generator = (*Generator)(nil)
 
 // New returns a README generator; formats are the names of the IaC
 // generators whose output the README explains ("terraform",
-// "cloudformation").
-func New(formats []string) (*Generator, error) {
+// "cloudformation"), and assumptions the usage its cost estimate assumes.
+func New(formats []string, assumptions cost.Assumptions) (*Generator, error) {
+	if err := assumptions.Validate(); err != nil {
+		return nil, fmt.Errorf("README generator: %w", err)
+	}
 	tmpl, err := template.New("readme.md.tmpl").Option("missingkey=error").
 		Funcs(template.FuncMap{"markdownTable": markdownTable}).
 		ParseFS(templates.FS, "readme.md.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("loading README template: %w", err)
 	}
-	g := &Generator{tmpl: tmpl}
+	g := &Generator{tmpl: tmpl, assumptions: assumptions}
 	for _, f := range formats {
 		switch f {
 		case "terraform":
@@ -64,11 +71,22 @@ type output struct {
 	Name, Description string
 }
 
+// costSection is the README's cost estimate, already in words.
+type costSection struct {
+	// Priced is false when no component has a price, so there is no
+	// table worth printing.
+	Priced                                  bool
+	Summary, Assumptions, PriceDate, Source string
+	Table                                   graph.Table
+	Free, Notes                             []string
+}
+
 type data struct {
 	Title, Description, Blueprint, Region string
 	Groups                                []group
 	Tables                                []graph.Table
 	Notes                                 []graph.Note
+	Cost                                  costSection
 	Parameters                            []parameter
 	Outputs                               []output
 	Tags                                  string
@@ -80,6 +98,10 @@ type data struct {
 
 // Generate renders README.md.
 func (d *Generator) Generate(g *graph.Graph) ([]generators.File, error) {
+	estimate, err := cost.Of(g, d.assumptions)
+	if err != nil {
+		return nil, fmt.Errorf("README: %w", err)
+	}
 	v := data{
 		Title:                fmt.Sprintf("%s — %s blueprint", g.Name, g.Blueprint),
 		Description:          g.Description,
@@ -94,6 +116,16 @@ func (d *Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		Capabilities:         capabilities(g),
 		DefaultSecurityGroup: hasKind(g, graph.KindDefaultSecurityGroup),
 		Diagram:              Mermaid(g),
+		Cost: costSection{
+			Priced:      len(estimate.Lines) > 0,
+			Summary:     estimate.Summary(),
+			Assumptions: estimate.Assumptions.String(),
+			PriceDate:   estimate.PriceDate,
+			Source:      estimate.Source,
+			Table:       estimate.Table(),
+			Free:        estimate.Free,
+			Notes:       estimate.Notes,
+		},
 	}
 	index := map[string]int{}
 	for _, c := range g.Components {

@@ -1,0 +1,317 @@
+package cost
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+// rule says how a kind is priced. price adds the component's lines (and
+// any notes); a kind without one, or whose price added no line, is listed
+// as free for the reason in free. The coverage test requires every
+// graph.Kind to have one or the other, so adding a kind (an S3 bucket, an
+// RDS instance) means adding one entry here.
+type rule struct {
+	price func(p *pricer, c *graph.Component) error
+	free  freeItem
+}
+
+// Reasons things are free, shared so the estimate can group them.
+const (
+	noCharge         = "no charge"
+	networkFree      = "no charge for the network itself; traffic leaving it is data transfer, which this estimate leaves out"
+	endpointFree     = "no hourly or per-GB charge, which is why they are on by default"
+	iamFree          = "IAM is free"
+	flowLogFree      = "the flow log itself is free; its records are billed as log ingestion on the log group"
+	subscriptionFree = "no charge for subscriptions; SNS delivers to SQS queues for free"
+	launchFree       = "no charge; the instances and volumes it launches are priced on the Auto Scaling group"
+	scalingFree      = "no charge for scaling actions themselves"
+	listenerFree     = "included in the load balancer's hourly and LCU charges"
+	codeDeployFree   = "no charge for deployments to EC2 instances"
+)
+
+func rules() map[graph.Kind]rule {
+	return map[graph.Kind]rule{
+		graph.KindVPC:                       {free: freeItem{"VPC", networkFree}},
+		graph.KindSubnet:                    {free: freeItem{"subnets", networkFree}},
+		graph.KindInternetGateway:           {free: freeItem{"internet gateway", networkFree}},
+		graph.KindRouteTable:                {free: freeItem{"route tables", networkFree}},
+		graph.KindRoute:                     {free: freeItem{"routes", networkFree}},
+		graph.KindRouteTableAssociation:     {free: freeItem{"route table associations", networkFree}},
+		graph.KindVPCGatewayEndpoint:        {free: freeItem{"S3/DynamoDB gateway endpoints", endpointFree}},
+		graph.KindDefaultSecurityGroup:      {free: freeItem{"default security group", noCharge}},
+		graph.KindSecurityGroup:             {free: freeItem{"security groups", noCharge}},
+		graph.KindSecurityGroupIngress:      {free: freeItem{"security group rules", noCharge}},
+		graph.KindSecurityGroupEgress:       {free: freeItem{"security group rules", noCharge}},
+		graph.KindIAMRole:                   {free: freeItem{"IAM roles", iamFree}},
+		graph.KindIAMRolePolicy:             {free: freeItem{"IAM policies", iamFree}},
+		graph.KindIAMRolePolicyAttachment:   {free: freeItem{"IAM policies", iamFree}},
+		graph.KindIAMInstanceProfile:        {free: freeItem{"instance profiles", iamFree}},
+		graph.KindFlowLog:                   {free: freeItem{"VPC flow log", flowLogFree}},
+		graph.KindSNSTopicPolicy:            {free: freeItem{"topic policies", noCharge}},
+		graph.KindSQSQueuePolicy:            {free: freeItem{"queue policies", noCharge}},
+		graph.KindSNSSubscription:           {price: priceSubscription, free: freeItem{"subscriptions", subscriptionFree}},
+		graph.KindLaunchTemplate:            {free: freeItem{"launch template", launchFree}},
+		graph.KindAutoScalingSchedule:       {free: freeItem{"scheduled actions", scalingFree}},
+		graph.KindAutoScalingPolicy:         {price: priceScalingPolicy, free: freeItem{"scaling policies", scalingFree}},
+		graph.KindLBTargetGroup:             {free: freeItem{"target groups", listenerFree}},
+		graph.KindLBListener:                {free: freeItem{"listeners", listenerFree}},
+		graph.KindCodeDeployApp:             {free: freeItem{"CodeDeploy", codeDeployFree}},
+		graph.KindCodeDeployDeploymentGroup: {free: freeItem{"CodeDeploy", codeDeployFree}},
+
+		graph.KindNATGateway:       {price: priceNATGateway},
+		graph.KindElasticIP:        {price: priceElasticIP},
+		graph.KindLoadBalancer:     {price: priceLoadBalancer},
+		graph.KindAutoScalingGroup: {price: priceAutoScalingGroup},
+		graph.KindKMSKey:           {price: priceKMSKey},
+		graph.KindMetricAlarm:      {price: priceMetricAlarm},
+		graph.KindLogGroup:         {price: priceLogGroup},
+		graph.KindSNSTopic:         {price: priceSNSTopic},
+		graph.KindSQSQueue:         {price: priceSQSQueue},
+	}
+}
+
+// publicIPv4Item is shared by Elastic IPs and load balancer addresses so
+// Drivers adds them up: they are the same charge.
+const publicIPv4Item = "public IPv4 address hours"
+
+func priceNATGateway(p *pricer, c *graph.Component) error {
+	p.line(c, "NAT gateway hours", p.a.HoursPerMonth, "hour", natGatewayHourly, regional)
+	p.line(c, "NAT gateway data processed", p.a.GBPerMonth, "GB", natGatewayPerGB, regional)
+	return nil
+}
+
+func priceElasticIP(p *pricer, c *graph.Component) error {
+	p.line(c, publicIPv4Item, p.a.HoursPerMonth, "hour", publicIPv4Hourly, uniform)
+	return nil
+}
+
+func priceLoadBalancer(p *pricer, c *graph.Component) error {
+	if t, ok := c.Property("load_balancer_type").(graph.String); ok && t != "application" {
+		return fmt.Errorf("no price for load balancer type %q; only application load balancers are priced", string(t))
+	}
+	p.line(c, "load balancer hours", p.a.HoursPerMonth, "hour", albHourly, regional)
+	// One LCU covers 1 GB an hour to EC2 targets, so a month's LCU-hours
+	// from bytes alone equal the GB processed, however they spread over
+	// the hours.
+	p.line(c, "load balancer LCU-hours", p.a.GBPerMonth, "LCU-hour", albLCUHourly, regional)
+	p.note("Load balancer capacity units are estimated from processed bytes alone (1 LCU is 1 GB an hour to EC2 targets); many new or long-lived connections, or many rule evaluations, use more LCUs than the bytes suggest.")
+	// AWS's default for a missing internal flag is internet-facing.
+	if internal, _ := c.Property("internal").(graph.Bool); !internal {
+		subnets, ok := c.Property("subnets").(graph.List)
+		if !ok {
+			return fmt.Errorf("an internet-facing load balancer needs its subnets listed to count its public IPv4 addresses")
+		}
+		p.line(c, publicIPv4Item, float64(len(subnets))*p.a.HoursPerMonth, "hour", publicIPv4Hourly, uniform)
+		p.note("An internet-facing load balancer holds one public IPv4 address in each of its subnets, each billed like an Elastic IP.")
+	}
+	return nil
+}
+
+func priceKMSKey(p *pricer, c *graph.Component) error {
+	p.line(c, "KMS key-months", 1, "key-month", kmsKeyMonthly, uniform)
+	p.note("KMS keys are priced per key; requests ($0.03 per 10,000 beyond 20,000 free a month) are not estimated.")
+	if rotation, _ := c.Property("enable_key_rotation").(graph.Bool); rotation {
+		p.note("Automatic key rotation adds $1 a month to a key after each of its first two yearly rotations, so a key costs $1 a month in its first year and up to $3 later.")
+	}
+	return nil
+}
+
+func priceMetricAlarm(p *pricer, c *graph.Component) error {
+	// Alarms on periods under a minute are high-resolution and cost more.
+	if period, ok := c.Property("period").(graph.Int); ok && period < 60 {
+		p.line(c, "CloudWatch alarm-months (high resolution)", 1, "alarm-month", alarmHighResMonthly, regional)
+		return nil
+	}
+	p.line(c, "CloudWatch alarm-months", 1, "alarm-month", alarmStandardMonthly, regional)
+	return nil
+}
+
+func priceLogGroup(p *pricer, c *graph.Component) error {
+	// Log volume follows the number of connections and requests, not the
+	// bytes --assume-gb describes, so it stays at 0 and the note gives the
+	// prices to scale by.
+	p.line(c, "log ingestion", 0, "GB", logIngestionPerGB, regional)
+	p.line(c, "log storage", 0, "GB-month", logStoragePerGBMonth, regional)
+	p.note("Log volume is assumed to be 0 GB: flow-log records grow with the number of connections, not with the bytes --assume-gb describes. Each GB delivered costs $0.50 to ingest and $0.03 a month to keep, for as long as the retention setting keeps it.")
+	return nil
+}
+
+func priceSNSTopic(p *pricer, c *graph.Component) error {
+	if fifo, _ := c.Property("fifo_topic").(graph.Bool); fifo {
+		p.line(c, "SNS FIFO publishes", 0, "million requests", snsFIFOPerMillion, regional)
+		p.note("SNS FIFO topics also bill the payload of each message published and delivered, per GB; it is not estimated.")
+	} else {
+		p.line(c, "SNS publishes", 0, "million requests", snsPublishPerMillion, regional)
+	}
+	p.note(requestNote)
+	return nil
+}
+
+func priceSQSQueue(p *pricer, c *graph.Component) error {
+	if fifo, _ := c.Property("fifo_queue").(graph.Bool); fifo {
+		p.line(c, "SQS FIFO requests", 0, "million requests", sqsFIFOPerMillion, regional)
+	} else {
+		p.line(c, "SQS requests", 0, "million requests", sqsStandardPerMillion, regional)
+	}
+	p.note(requestNote)
+	return nil
+}
+
+// requestNote explains the zero lines of request-priced services.
+const requestNote = "SNS and SQS are priced per request and this estimate assumes none, so their lines show $0; the first million requests of each service a month are free, and SQS counts every send, receive and delete (a 64 KB chunk each)."
+
+func priceSubscription(p *pricer, c *graph.Component) error {
+	if protocol, _ := c.Property("protocol").(graph.String); protocol == "email" {
+		p.note("Email notifications beyond 1,000 a month cost $2 per 100,000.")
+	}
+	return nil
+}
+
+func priceScalingPolicy(p *pricer, c *graph.Component) error {
+	if policy, _ := c.Property("policy_type").(graph.String); policy == "TargetTrackingScaling" {
+		// Auto Scaling creates and owns these alarms, but they are billed
+		// like any other.
+		p.line(c, "CloudWatch alarm-months", targetTrackingAlarms, "alarm-month", alarmStandardMonthly, regional)
+		p.note("A target tracking policy creates two CloudWatch alarms of its own; they are billed like alarms you create.")
+	}
+	return nil
+}
+
+func priceAutoScalingGroup(p *pricer, c *graph.Component) error {
+	desired, ok := c.Property("desired_capacity").(graph.Int)
+	if !ok {
+		if desired, ok = c.Property("min_size").(graph.Int); !ok {
+			return fmt.Errorf("an Auto Scaling group needs desired_capacity or min_size to be priced")
+		}
+	}
+	group := groupShape{}
+	if mixed, ok := c.Property("mixed_instances_policy").(graph.Struct); ok {
+		group.mixed(mixed)
+	} else if spec, ok := c.Property("launch_template").(graph.Struct); ok {
+		group.launchTemplate, _ = field(spec, "id").(graph.Ref)
+	}
+	template := p.g.Component(group.launchTemplate.Component)
+	if len(group.types) == 0 && template != nil {
+		if t, ok := template.Property("instance_type").(graph.String); ok {
+			group.types = []string{string(t)}
+		}
+	}
+	if len(group.types) == 0 {
+		return fmt.Errorf("no instance type found on the Auto Scaling group or its launch template")
+	}
+	instances := int(desired)
+	onDemand, spot := instances, 0
+	if group.isMixed {
+		onDemand, spot = SplitOnDemand(instances, group.onDemandBase, group.onDemandPercent)
+	}
+	first := group.types[0]
+	hourly, err := InstanceHourlyUSD(first)
+	if err != nil {
+		return err
+	}
+	p.line(c, "On-Demand instance hours ("+first+")", float64(onDemand)*p.a.HoursPerMonth, "instance-hour", hourly, regional)
+	if group.isMixed {
+		p.line(c, "Spot instance hours ("+first+")", float64(spot)*p.a.HoursPerMonth, "instance-hour", hourly*SpotShare, regional)
+		p.note(fmt.Sprintf("Spot capacity is assumed to cost %d%% of the On-Demand price. AWS advertises up to 90%% off, but Spot prices follow demand in each pool, so the real figure may be lower or higher.", int(SpotShare*100)))
+	}
+	if len(group.types) > 1 {
+		p.note(fmt.Sprintf("The Auto Scaling group may launch any of %s; the estimate prices every instance as the first, %s.", strings.Join(group.types, ", "), first))
+	}
+	p.note(fmt.Sprintf("The Auto Scaling group is assumed to run its desired capacity (%d) all month; target tracking and scheduled actions move it between the minimum and the maximum.", instances))
+	if strings.HasPrefix(first, "t") {
+		p.note("Burstable instances (t family) start in unlimited mode: CPU use above the baseline, sustained, adds $0.05 per vCPU-hour, which the estimate leaves out.")
+	}
+	if template != nil {
+		if err := priceLaunchedResources(p, c, template, instances); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// groupShape is what pricing needs from an Auto Scaling group's launch
+// configuration.
+type groupShape struct {
+	launchTemplate                graph.Ref
+	types                         []string
+	isMixed                       bool
+	onDemandBase, onDemandPercent int
+}
+
+func (s *groupShape) mixed(policy graph.Struct) {
+	s.isMixed = true
+	// AWS's default for a mixed group without a distribution is all
+	// On-Demand.
+	s.onDemandPercent = 100
+	if template, ok := field(policy, "launch_template").(graph.Struct); ok {
+		if spec, ok := field(template, "launch_template_specification").(graph.Struct); ok {
+			s.launchTemplate, _ = field(spec, "launch_template_id").(graph.Ref)
+		}
+		overrides, _ := field(template, "override").(graph.List)
+		for _, o := range overrides {
+			if o, ok := o.(graph.Struct); ok {
+				if t, ok := field(o, "instance_type").(graph.String); ok {
+					s.types = append(s.types, string(t))
+				}
+			}
+		}
+	}
+	if distribution, ok := field(policy, "instances_distribution").(graph.Struct); ok {
+		if base, ok := field(distribution, "on_demand_base_capacity").(graph.Int); ok {
+			s.onDemandBase = int(base)
+		}
+		if percent, ok := field(distribution, "on_demand_percentage_above_base_capacity").(graph.Int); ok {
+			s.onDemandPercent = int(percent)
+		}
+	}
+}
+
+// priceLaunchedResources prices what each instance brings with it from
+// its launch template: EBS volumes and detailed monitoring. They are
+// lines of the group because their quantity is the group's size.
+func priceLaunchedResources(p *pricer, group, template *graph.Component, instances int) error {
+	mappings, _ := template.Property("block_device_mappings").(graph.List)
+	for _, m := range mappings {
+		mapping, _ := m.(graph.Struct)
+		ebs, ok := field(mapping, "ebs").(graph.Struct)
+		if !ok {
+			continue
+		}
+		size, ok := field(ebs, "volume_size").(graph.Int)
+		if !ok {
+			return fmt.Errorf("launch template %q: a volume without volume_size cannot be priced", template.ID)
+		}
+		volumeType := "gp2" // EC2's default when a mapping names no type
+		if t, ok := field(ebs, "volume_type").(graph.String); ok {
+			volumeType = string(t)
+		}
+		var price float64
+		switch volumeType {
+		case "gp3":
+			price = gp3PerGBMonth
+		case "gp2":
+			price = gp2PerGBMonth
+		default:
+			return fmt.Errorf("launch template %q: no price for EBS volume type %q", template.ID, volumeType)
+		}
+		p.line(group, volumeType+" volume storage", float64(int(size)*instances), "GB-month", price, regional)
+	}
+	if monitoring, ok := template.Property("monitoring").(graph.Struct); ok {
+		if enabled, _ := field(monitoring, "enabled").(graph.Bool); enabled {
+			p.line(group, "EC2 detailed monitoring metrics", float64(detailedMonitoringMetrics*instances), "metric-month", metricMonthly, regional)
+		}
+	}
+	return nil
+}
+
+// field returns a nested field's value, or nil.
+func field(s graph.Struct, key string) graph.Value {
+	for _, f := range s {
+		if f.Key == key {
+			return f.Value
+		}
+	}
+	return nil
+}
