@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	"github.com/scaffold-iac/scaffold/generators/cost"
 	"github.com/scaffold-iac/scaffold/generators/docs"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
@@ -62,7 +63,12 @@ code (--azs 3 describes three zones).
 		var sub *cobra.Command
 		sub = b.NewCmd(f, func(g *graph.Graph, warnings []string) error {
 			format, _ := sub.Flags().GetString("format")
-			return run(opts, sub, g, warnings, format)
+			gb, _ := sub.Flags().GetFloat64("assume-gb")
+			assumptions, err := cmdutil.OutputOptions{AssumeGB: gb}.CostAssumptions()
+			if err != nil {
+				return err
+			}
+			return run(opts, sub, g, warnings, format, assumptions)
 		})
 		for _, name := range hiddenFlags() {
 			if flag := sub.Flags().Lookup(name); flag != nil {
@@ -84,14 +90,17 @@ code (--azs 3 describes three zones).
 	return cmd
 }
 
-func run(opts *DescribeOptions, cmd *cobra.Command, g *graph.Graph, warnings []string, format string) error {
+func run(opts *DescribeOptions, cmd *cobra.Command, g *graph.Graph, warnings []string, format string, assumptions cost.Assumptions) error {
 	if !contains(formats(), format) {
 		return cmdutil.FlagErrorf("invalid value %q for --format: must be one of %s", format, strings.Join(formats(), ", "))
 	}
 	if !contains(diagramStyles(), opts.Diagram) {
 		return cmdutil.FlagErrorf("invalid value %q for --diagram: must be one of %s", opts.Diagram, strings.Join(diagramStyles(), ", "))
 	}
-	d := Build(g, cmd, warnings)
+	d, err := Build(g, cmd, warnings, assumptions)
+	if err != nil {
+		return err
+	}
 	if format == "json" {
 		data, err := json.MarshalIndent(d, "", "  ")
 		if err != nil {
@@ -108,7 +117,7 @@ func run(opts *DescribeOptions, cmd *cobra.Command, g *graph.Graph, warnings []s
 		_, err := fmt.Fprint(opts.IO.Out, docs.Mermaid(g))
 		return err
 	}
-	_, err := fmt.Fprint(opts.IO.Out, d.Text(g, opts.Diagram == "ascii"))
+	_, err = fmt.Fprint(opts.IO.Out, d.Text(g, opts.Diagram == "ascii"))
 	return err
 }
 
@@ -124,20 +133,22 @@ func contains(list []string, s string) bool {
 // Description is what describe prints, in the shape of
 // schemas/describe.schema.json.
 type Description struct {
-	Blueprint    string       `json:"blueprint"`
-	Summary      string       `json:"summary"`
-	Purpose      string       `json:"purpose"`
-	Builds       string       `json:"builds"`
-	Region       string       `json:"region"`
-	Resources    int          `json:"resources"`
-	Components   []Role       `json:"components"`
-	Parameters   []Parameter  `json:"parameters"`
-	Availability Availability `json:"availability"`
-	Equivalents  []Equivalent `json:"equivalents"`
-	Outputs      []Output     `json:"outputs"`
-	Warnings     []string     `json:"warnings"`
-	Notes        []Note       `json:"notes"`
-	Tables       []Table      `json:"tables"`
+	Blueprint    string         `json:"blueprint"`
+	Summary      string         `json:"summary"`
+	Purpose      string         `json:"purpose"`
+	Builds       string         `json:"builds"`
+	Region       string         `json:"region"`
+	Resources    int            `json:"resources"`
+	Components   []Role         `json:"components"`
+	Parameters   []Parameter    `json:"parameters"`
+	Availability Availability   `json:"availability"`
+	Equivalents  []Equivalent   `json:"equivalents"`
+	Outputs      []Output       `json:"outputs"`
+	Warnings     []string       `json:"warnings"`
+	Notes        []Note         `json:"notes"`
+	Tables       []Table        `json:"tables"`
+	Cost         *cost.Estimate `json:"cost"`
+	CostDrivers  []cost.Driver  `json:"cost_drivers"`
 }
 
 // Table is a titled grid the blueprint documents itself with, such as
@@ -193,8 +204,13 @@ type Note struct {
 }
 
 // Build collects the description of graph g, built by the blueprint
-// command cmd with its current flags.
-func Build(g *graph.Graph, cmd *cobra.Command, warnings []string) *Description {
+// command cmd with its current flags, with a cost estimate under
+// assumptions.
+func Build(g *graph.Graph, cmd *cobra.Command, warnings []string, assumptions cost.Assumptions) (*Description, error) {
+	estimate, err := cost.Of(g, assumptions)
+	if err != nil {
+		return nil, err
+	}
 	short := cmd.Short
 	if root := cmd.Root(); root != nil {
 		// The subcommand's own Short was replaced; the blueprint's one-line
@@ -217,8 +233,13 @@ func Build(g *graph.Graph, cmd *cobra.Command, warnings []string) *Description {
 		Availability: Availability{
 			Survives: nonNil(g.About.Survives), Exposed: nonNil(g.About.Exposed), Target: g.About.Target,
 		},
-		Warnings: nonNil(warnings),
-		Tables:   []Table{},
+		Warnings:    nonNil(warnings),
+		Tables:      []Table{},
+		Cost:        estimate,
+		CostDrivers: estimate.Drivers(),
+	}
+	if d.CostDrivers == nil {
+		d.CostDrivers = []cost.Driver{}
 	}
 	for _, t := range g.Docs.Tables {
 		d.Tables = append(d.Tables, Table(t))
@@ -235,7 +256,7 @@ func Build(g *graph.Graph, cmd *cobra.Command, warnings []string) *Description {
 	if d.Notes == nil {
 		d.Notes = []Note{}
 	}
-	return d
+	return d, nil
 }
 
 func nonNil(s []string) []string {

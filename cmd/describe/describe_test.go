@@ -113,6 +113,8 @@ func TestSchemaRejects(t *testing.T) {
 		"unknown field": func(d map[string]any) { d["surprise"] = true },
 		"no parameters": func(d map[string]any) { delete(d, "parameters") },
 		"bad flag name": func(d map[string]any) { d["parameters"].([]any)[0].(map[string]any)["flag"] = "azs" },
+		"negative cost": func(d map[string]any) { d["cost"].(map[string]any)["total_monthly_usd"] = -1.0 },
+		"no cost":       func(d map[string]any) { delete(d, "cost") },
 	}
 	for name, mutate := range mutations {
 		var doc map[string]any

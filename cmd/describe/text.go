@@ -68,6 +68,28 @@ func (d *Description) Text(g *graph.Graph, withDiagram bool) string {
 		paragraph(&b, "- "+n, "  ")
 	}
 
+	section(&b, "Cost estimate (monthly, list prices)")
+	paragraph(&b, d.Cost.Summary()+".", "  ")
+	if len(d.CostDrivers) > 0 && d.Cost.TotalUSD > 0 {
+		var drivers []string
+		for _, dr := range d.CostDrivers {
+			if dr.MonthlyUSD > 0 {
+				drivers = append(drivers, fmt.Sprintf("%s %.0f%%", dr.Item, dr.Share*100))
+			}
+		}
+		paragraph(&b, "What drives it: "+strings.Join(drivers, ", ")+".", "  ")
+	}
+	if len(d.Cost.Lines) > 0 {
+		b.WriteString(indentLines(docs.TextTable(d.Cost.Table()), "  "))
+	}
+	paragraph(&b, fmt.Sprintf("Assumed: %s. Prices: %s.", d.Cost.Assumptions, d.Cost.Source), "  ")
+	for _, f := range d.Cost.Free {
+		paragraph(&b, "free: "+f, "  ")
+	}
+	for _, n := range d.Cost.Notes {
+		paragraph(&b, "- "+n, "  ")
+	}
+
 	for _, t := range d.Tables {
 		section(&b, t.Title)
 		b.WriteString(indentLines(docs.TextTable(graph.Table(t)), "  "))

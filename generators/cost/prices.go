@@ -12,9 +12,9 @@ import (
 const PriceDate = "2026-11-27"
 
 // Source names where the prices come from.
-const Source = "AWS public list prices for us-east-1 (Linux, On-Demand), recorded " + PriceDate +
-	" from aws.amazon.com/vpc/pricing, /ec2/pricing/on-demand, /ebs/pricing, /elasticloadbalancing/pricing," +
-	" /kms/pricing, /cloudwatch/pricing, /sns/pricing and /sqs/pricing"
+const Source = "AWS's published list prices for us-east-1 (Linux, On-Demand) as compiled by scaffold on " + PriceDate +
+	" (aws.amazon.com/vpc/pricing, /ec2/pricing/on-demand, /ebs/pricing, /elasticloadbalancing/pricing," +
+	" /kms/pricing, /cloudwatch/pricing, /sns/pricing, /sqs/pricing); check the AWS Pricing Calculator before budgeting"
 
 // us-east-1 list prices in USD. They are constants rather than a table
 // read at run time because an estimate must be reproducible from the

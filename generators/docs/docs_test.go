@@ -38,7 +38,7 @@ func TestReadmeCostSection(t *testing.T) {
 		"| nat_eip_a | public IPv4 address hours | 730      | $0.005 per hour | $3.65   |\n",
 		"| total     |                           |          |                 | $3.65   |\n",
 		"Assumed: 730 hours a month; 40 GB processed a month by each NAT gateway and each load balancer.",
-		"recorded 2026-11-27 from aws.amazon.com/vpc/pricing",
+		"compiled by scaffold on 2026-11-27 (aws.amazon.com/vpc/pricing",
 		"- VPC: no charge for the network itself",
 		"- Prices for eu-west-1 are us-east-1 list prices × 1.05",
 	} {
