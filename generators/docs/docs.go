@@ -94,6 +94,7 @@ type data struct {
 	StackName, TemplateFile, Capabilities string
 	DefaultSecurityGroup                  bool
 	Diagram                               string
+	Names                                 graph.Table
 }
 
 // Generate renders README.md.
@@ -116,6 +117,7 @@ func (d *Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		Capabilities:         capabilities(g),
 		DefaultSecurityGroup: hasKind(g, graph.KindDefaultSecurityGroup),
 		Diagram:              Mermaid(g),
+		Names:                NamePlan(g),
 		Cost: costSection{
 			Priced:      len(estimate.Lines) > 0,
 			Summary:     estimate.Summary(),
@@ -202,6 +204,43 @@ func pascal(snake string) string {
 		}
 	}
 	return b.String()
+}
+
+// NamePlan lists the Name tag every named component gets, as deployed
+// with the default name, so a reader can find each resource in the
+// console; deploying with another name changes only the prefix.
+func NamePlan(g *graph.Graph) graph.Table {
+	t := graph.Table{Title: "Names", Columns: []string{"Component", "Name tag"}}
+	for _, c := range g.Components {
+		if c.Name == nil {
+			continue
+		}
+		t.Rows = append(t.Rows, []string{c.ID, nameText(g, c.Name)})
+	}
+	return t
+}
+
+// nameText writes a name value as it deploys with default parameters;
+// values only the deployment knows are shown as placeholders.
+func nameText(g *graph.Graph, v graph.Value) string {
+	switch v := v.(type) {
+	case graph.String:
+		return string(v)
+	case graph.Join:
+		var b strings.Builder
+		for _, part := range v {
+			b.WriteString(nameText(g, part))
+		}
+		return b.String()
+	case graph.ParamRef:
+		if p := g.Parameter(v.Name); p != nil && p.Default != nil {
+			return literal(p.Default)
+		}
+		return "<" + v.Name + ">"
+	case graph.Pseudo:
+		return "<" + string(v) + ">"
+	}
+	return "<computed>"
 }
 
 func literal(v graph.Value) string {

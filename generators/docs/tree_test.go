@@ -62,3 +62,25 @@ func TestDOTQuotesEverything(t *testing.T) {
 		t.Errorf("unbalanced braces:\n%s", got)
 	}
 }
+
+func TestNamePlan(t *testing.T) {
+	g := &graph.Graph{
+		Parameters: []graph.Parameter{{Name: "name", Type: graph.ParamString, Default: graph.String("shop")}},
+		Components: []graph.Component{
+			{ID: "vpc", Name: graph.Join{graph.Param("name"), graph.String("-main")}},
+			{ID: "unnamed"},
+			{ID: "regional", Name: graph.Join{graph.Param("name"), graph.String("-"), graph.PseudoRegion}},
+			{ID: "orphan", Name: graph.Join{graph.Param("missing"), graph.String("-x")}},
+		},
+	}
+	got := NamePlan(g).Rows
+	want := [][]string{{"vpc", "shop-main"}, {"regional", "shop-<region>"}, {"orphan", "<missing>-x"}}
+	if len(got) != len(want) {
+		t.Fatalf("rows %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+			t.Errorf("row %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
