@@ -11,8 +11,8 @@
 // Composition works at two levels. A blueprint that contains another (an
 // Auto Scaling group inside a VPC) calls the inner blueprint's builder on the
 // same Graph, so references cross freely between their components. A
-// deployment that spans regions (pilot light) will be a set of graphs, one
-// per region plus a global one, which the Terraform generator renders as
+// deployment that spans regions (pilot light) is a Bundle: a set of graphs,
+// one per region plus a global one, which the Terraform generator renders as
 // local modules behind provider aliases and the CloudFormation generator as
 // one template per stack, with outputs of one passed as parameters of the
 // next.
