@@ -30,6 +30,19 @@ type Generator interface {
 	Generate(g *graph.Graph) ([]File, error)
 }
 
+// BundleGenerator renders a bundle: several stacks deployed in order, with
+// outputs of earlier stacks passed to later ones. It is a separate
+// interface, not a third method of Generator, because a generator that
+// only ever renders single graphs (the application files) need not know
+// about bundles; the pipeline asks for it where a command builds one.
+type BundleGenerator interface {
+	// Name is the --format value that selects the generator.
+	Name() string
+	// GenerateBundle renders every stack of the bundle and whatever ties
+	// them together. It must be deterministic, like Generate.
+	GenerateBundle(b *graph.Bundle) ([]File, error)
+}
+
 // SortFiles orders files by path, the order writers and tests rely on.
 func SortFiles(files []File) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })

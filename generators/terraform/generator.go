@@ -79,7 +79,7 @@ func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		name  string
 		build func(*fileWriter) error
 	}{
-		{"versions.tf", r.versions},
+		{"versions.tf", versions},
 		{"providers.tf", r.providers},
 		{"variables.tf", r.variables},
 		{"main.tf", r.main},
@@ -167,8 +167,10 @@ func validName(s string) bool {
 // anything or be an unquoted object key.
 var reserved = map[string]bool{"true": true, "false": true, "null": true}
 
-// versions writes the terraform block.
-func (r *renderer) versions(w *fileWriter) error {
+// versions writes the terraform block. It depends on no graph: root and
+// child modules require the same Terraform and provider versions, which
+// tflint asks of every module.
+func versions(w *fileWriter) error {
 	body := w.block("", "terraform")
 	body.SetAttributeValue("required_version", ctyString(RequiredTerraformVersion))
 	body.AppendNewline()

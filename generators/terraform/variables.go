@@ -33,48 +33,29 @@ var regionPattern = regexp.MustCompile(`^[a-z]{2}(-gov)?-[a-z]+-[0-9]$`)
 // the parameter's constraints as validation blocks so that Terraform rejects
 // a bad value at plan time, as CloudFormation does for the same parameter.
 func (r *renderer) variables(w *fileWriter) error {
+	errs := []error{
+		regionVariableBlock(w, regionVariable, "AWS Region to deploy into.", r.graph),
+		tagsVariableBlock(w, r.graph.Tags),
+		r.parameterVariables(w),
+	}
+	return errors.Join(errs...)
+}
+
+// moduleVariables writes the variables of a child module: the graph's
+// parameters only. Region and tags belong to the provider configuration,
+// which only a root module may hold.
+func (r *renderer) moduleVariables(w *fileWriter) error {
+	if len(r.graph.Parameters) == 0 {
+		w.comment("This module has no input variables.")
+		return nil
+	}
+	return r.parameterVariables(w)
+}
+
+// parameterVariables writes one variable per graph parameter, in graph
+// order.
+func (r *renderer) parameterVariables(w *fileWriter) error {
 	var errs []error
-
-	region := w.block("", "variable", regionVariable)
-	region.SetAttributeRaw("type", hclwrite.TokensForIdentifier("string"))
-	region.SetAttributeValue("description", cty.StringVal("AWS Region to deploy into."))
-	if r.graph.Region != "" {
-		if !regionPattern.MatchString(r.graph.Region) {
-			errs = append(errs, fmt.Errorf("default region %q is not an AWS Region code such as \"us-east-1\"", r.graph.Region))
-		}
-		region.SetAttributeValue("default", cty.StringVal(r.graph.Region))
-	}
-	appendValidation(region, validation{
-		condition: canMatch(regionPattern.String(), regionVariable),
-		message:   "The region must be an AWS Region code such as us-east-1.",
-	})
-	// The graph was planned for a number of zones; a region with fewer
-	// would fail at plan time with an index error instead of this message.
-	if len(r.graph.Regions) > 0 {
-		list := make([]hclwrite.Tokens, len(r.graph.Regions))
-		for i, name := range r.graph.Regions {
-			list[i] = hclwrite.TokensForValue(cty.StringVal(name))
-		}
-		condition := hclwrite.TokensForFunctionCall("contains",
-			hclwrite.TokensForTuple(list),
-			hclwrite.TokensForTraversal(hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: regionVariable}}))
-		message := r.graph.RegionHelp
-		if message == "" {
-			message = "The region must be one of " + strings.Join(r.graph.Regions, ", ") + "."
-		}
-		appendValidation(region, validation{condition: condition, message: message})
-	}
-
-	tags := w.block("", "variable", tagsVariable)
-	tags.SetAttributeRaw("type", hclwrite.TokensForFunctionCall("map", hclwrite.TokensForIdentifier("string")))
-	tags.SetAttributeValue("description", cty.StringVal(
-		"Tags for every resource that supports them, applied through the provider's default_tags."))
-	defaults, err := tagObject(r.graph.Tags)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	tags.SetAttributeRaw("default", defaults)
-
 	for i := range r.graph.Parameters {
 		p := &r.graph.Parameters[i]
 		if err := r.parameter(w, p); err != nil {
@@ -82,6 +63,55 @@ func (r *renderer) variables(w *fileWriter) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// regionVariableBlock writes the variable named name that a provider block
+// reads its region from, defaulting to g's region and validated against
+// g's region list when it has one.
+func regionVariableBlock(w *fileWriter, name, description string, g *graph.Graph) error {
+	var err error
+	region := w.block("", "variable", name)
+	region.SetAttributeRaw("type", hclwrite.TokensForIdentifier("string"))
+	region.SetAttributeValue("description", cty.StringVal(description))
+	if g.Region != "" {
+		if !regionPattern.MatchString(g.Region) {
+			err = fmt.Errorf("default region %q is not an AWS Region code such as \"us-east-1\"", g.Region)
+		}
+		region.SetAttributeValue("default", cty.StringVal(g.Region))
+	}
+	appendValidation(region, validation{
+		condition: canMatch(regionPattern.String(), name),
+		message:   "The region must be an AWS Region code such as us-east-1.",
+	})
+	// The graph was planned for a number of zones; a region with fewer
+	// would fail at plan time with an index error instead of this message.
+	if len(g.Regions) > 0 {
+		list := make([]hclwrite.Tokens, len(g.Regions))
+		for i, name := range g.Regions {
+			list[i] = hclwrite.TokensForValue(cty.StringVal(name))
+		}
+		condition := hclwrite.TokensForFunctionCall("contains",
+			hclwrite.TokensForTuple(list),
+			hclwrite.TokensForTraversal(hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: name}}))
+		message := g.RegionHelp
+		if message == "" {
+			message = "The region must be one of " + strings.Join(g.Regions, ", ") + "."
+		}
+		appendValidation(region, validation{condition: condition, message: message})
+	}
+	return err
+}
+
+// tagsVariableBlock writes the tags variable that provider blocks read
+// their default_tags from, defaulting to tags.
+func tagsVariableBlock(w *fileWriter, tags []graph.Tag) error {
+	body := w.block("", "variable", tagsVariable)
+	body.SetAttributeRaw("type", hclwrite.TokensForFunctionCall("map", hclwrite.TokensForIdentifier("string")))
+	body.SetAttributeValue("description", cty.StringVal(
+		"Tags for every resource that supports them, applied through the provider's default_tags."))
+	defaults, err := tagObject(tags)
+	body.SetAttributeRaw("default", defaults)
+	return err
 }
 
 // tagObject renders the graph's tags as a map literal in the graph's order.
@@ -113,14 +143,21 @@ func tagObject(tags []graph.Tag) (hclwrite.Tokens, error) {
 	return hclwrite.TokensForObject(attributes), errors.Join(errs...)
 }
 
-// parameter writes one variable block in the order the Terraform style
-// guide gives: type, description, default, validation.
+// parameter writes the variable of one graph parameter. Region and tags
+// are reserved even in a child module, which has neither, so that the same
+// graph renders both as a root module and as a child.
 func (r *renderer) parameter(w *fileWriter, p *graph.Parameter) error {
-	if !validName(p.Name) {
-		return errors.New("not a valid Terraform variable name")
-	}
 	if p.Name == regionVariable || p.Name == tagsVariable {
 		return fmt.Errorf("the name is reserved for the variable the provider block reads")
+	}
+	return parameterVariable(w, p)
+}
+
+// parameterVariable writes one variable block named after p in the order
+// the Terraform style guide gives: type, description, default, validation.
+func parameterVariable(w *fileWriter, p *graph.Parameter) error {
+	if !validName(p.Name) {
+		return errors.New("not a valid Terraform variable name")
 	}
 	var typeName string
 	switch p.Type {
