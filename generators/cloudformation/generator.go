@@ -64,8 +64,7 @@ func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render CloudFormation for blueprint %q: %w", g.Blueprint, err)
 	}
-	options := append(encodeOptions[:len(encodeOptions):len(encodeOptions)], yaml.WithComment(comments))
-	content, err := yaml.MarshalWithOptions(t, options...)
+	content, err := marshal(t, comments)
 	if err != nil {
 		return nil, fmt.Errorf("encode CloudFormation template for blueprint %q: %w", g.Blueprint, err)
 	}
@@ -73,6 +72,12 @@ func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		Path:    path.Join("cloudformation", g.Blueprint+".yaml"),
 		Content: content,
 	}}, nil
+}
+
+// marshal encodes a built template with its comments.
+func marshal(t *template, comments yaml.CommentMap) ([]byte, error) {
+	options := append(encodeOptions[:len(encodeOptions):len(encodeOptions)], yaml.WithComment(comments))
+	return yaml.MarshalWithOptions(t, options...)
 }
 
 // builder carries what building one template needs. It lives for one
