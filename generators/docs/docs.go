@@ -23,6 +23,8 @@ type Generator struct {
 	// they come from flags, which the graph does not carry.
 	assumptions cost.Assumptions
 	tmpl        *template.Template
+	// bundleTmpl renders the README of a bundle.
+	bundleTmpl *template.Template
 }
 
 var _ generators.Generator = (*Generator)(nil)
@@ -40,7 +42,15 @@ func New(formats []string, assumptions cost.Assumptions) (*Generator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading README template: %w", err)
 	}
-	g := &Generator{tmpl: tmpl, assumptions: assumptions}
+	// chomp lets a section that ends in a table be followed by exactly one
+	// blank line, since markdownTable ends with a newline of its own.
+	bundleTmpl, err := template.New("bundle-readme.md.tmpl").Option("missingkey=error").
+		Funcs(template.FuncMap{"markdownTable": markdownTable, "chomp": func(s string) string { return strings.TrimRight(s, "\n") }}).
+		ParseFS(templates.FS, "bundle-readme.md.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("loading the bundle README template: %w", err)
+	}
+	g := &Generator{tmpl: tmpl, bundleTmpl: bundleTmpl, assumptions: assumptions}
 	for _, f := range formats {
 		switch f {
 		case "terraform":
