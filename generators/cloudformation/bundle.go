@@ -147,6 +147,9 @@ type scriptData struct {
 	Stacks    []scriptStack
 	// Reverse is Stacks in teardown order.
 	Reverse []scriptStack
+	// Optional lists, one line per stack, the environment variables that
+	// set the stack's unwired parameters.
+	Optional []string
 	// width is the column where environment variable descriptions start.
 	width int
 }
@@ -164,6 +167,9 @@ type scriptStack struct {
 	Capabilities string
 	// Parameters are filled from earlier stacks' outputs.
 	Parameters []scriptParameter
+	// Optional are the other parameters, set from the environment when
+	// the user sets them.
+	Optional []scriptOptional
 	// Outputs are read after the deploy because later stacks need them.
 	Outputs []scriptOutput
 }
@@ -173,6 +179,11 @@ type scriptParameter struct {
 	// Name is the template's parameter; Variable the script variable
 	// holding the value, read from stack FromStack.
 	Name, Variable, FromStack string
+}
+
+// scriptOptional is a parameter that an environment variable may set.
+type scriptOptional struct {
+	Env, Key string
 }
 
 // scriptOutput is one output read into a script variable.
@@ -188,11 +199,18 @@ func (d *scriptData) Pad(name string) string {
 
 // newScriptData resolves names for the scripts. A wired output is read
 // into the variable <stack>_<output>, once, right after its stack is
-// deployed.
+// deployed; every other parameter can be set from the environment variable
+// <STACK>_<PARAMETER>, the Terraform variable's name in upper case.
 func newScriptData(b *graph.Bundle) (*scriptData, error) {
 	d := &scriptData{Prefix: b.Name, Blueprint: b.Blueprint, width: len("AWS_ENDPOINT_URL") + 2}
 	index := make(map[string]int, len(b.Stacks))
 	var errs []error
+	// The environment variables the scripts read, each claimed once: a
+	// parameter called "region" would otherwise be its stack's region.
+	environment := map[string]string{"STACK_PREFIX": "the stack name prefix", "AWS_ENDPOINT_URL": "the endpoint"}
+	for _, s := range b.Stacks {
+		environment[strings.ToUpper(s.Name)+"_REGION"] = fmt.Sprintf("the region of stack %q", s.Name)
+	}
 	for i := range b.Stacks {
 		s := &b.Stacks[i]
 		index[s.Name] = i
@@ -206,9 +224,30 @@ func newScriptData(b *graph.Bundle) (*scriptData, error) {
 			Capabilities: capabilities(s.Graph),
 		}
 		d.width = max(d.width, len(stack.RegionEnv)+2)
+		var optional []string
+		for _, p := range s.Graph.Parameters {
+			if s.Input(p.Name) != nil {
+				continue
+			}
+			env := strings.ToUpper(s.Name + "_" + p.Name)
+			if !shellName.MatchString(p.Name) {
+				errs = append(errs, fmt.Errorf("stack %q parameter %q: the name must be snake_case to name an environment variable", s.Name, p.Name))
+				continue
+			}
+			if owner, ok := environment[env]; ok {
+				errs = append(errs, fmt.Errorf("stack %q parameter %q: its environment variable %s is already %s", s.Name, p.Name, env, owner))
+				continue
+			}
+			environment[env] = fmt.Sprintf("parameter %q of stack %q", p.Name, s.Name)
+			stack.Optional = append(stack.Optional, scriptOptional{Env: env, Key: PascalCase(p.Name)})
+			optional = append(optional, env)
+		}
+		if len(optional) > 0 {
+			d.Optional = append(d.Optional, strings.Join(optional, " "))
+		}
 		for _, in := range s.Inputs {
-			if !shellName.MatchString(in.Output) {
-				errs = append(errs, fmt.Errorf("stack %q input %q: output name %q must be snake_case to name a script variable", s.Name, in.Parameter, in.Output))
+			if !shellName.MatchString(in.Output) || in.Output == "region" {
+				errs = append(errs, fmt.Errorf("stack %q input %q: output %q cannot name a script variable: it must be snake_case and not \"region\"", s.Name, in.Parameter, in.Output))
 				continue
 			}
 			variable := in.Stack + "_" + in.Output

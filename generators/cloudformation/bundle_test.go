@@ -208,8 +208,8 @@ exit 0
 
 // TestDeployScriptCalls runs deploy.sh and destroy.sh against fakeAWS and
 // checks the calls: stacks in order, each in its own region, outputs read
-// from the right stack into the right parameter, region overrides honored
-// and --endpoint-url on every call.
+// from the right stack into the right parameter, region and parameter
+// overrides from the environment honored and --endpoint-url on every call.
 func TestDeployScriptCalls(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range generateBundle(t) {
@@ -237,6 +237,7 @@ func TestDeployScriptCalls(t *testing.T) {
 			"AWS_LOG=" + log,
 			"AWS_ENDPOINT_URL=http://127.0.0.1:5000",
 			"DR_REGION=eu-west-1",
+			"DR_NAME=class1",
 		}, env...)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
@@ -268,7 +269,8 @@ func TestDeployScriptCalls(t *testing.T) {
 	dir = filepath.ToSlash(dir)
 	want := []string{
 		"--region us-east-1 --stack-name lab-primary --template-body file://" + dir + "/cloudformation/primary.yaml --capabilities CAPABILITY_IAM --output text",
-		"--region eu-west-1 --stack-name lab-dr --template-body file://" + dir + "/cloudformation/dr.yaml --capabilities CAPABILITY_IAM --output text",
+		"--region eu-west-1 --stack-name lab-dr --template-body file://" + dir + "/cloudformation/dr.yaml --capabilities CAPABILITY_IAM " +
+			"--parameters ParameterKey=Name,ParameterValue=class1 --output text",
 		"--region us-east-1 --stack-name lab-replication --template-body file://" + dir + "/cloudformation/replication.yaml --parameters " +
 			"ParameterKey=PrimaryVpcId,ParameterValue=lab-primary:VpcId ParameterKey=DrVpcCidr,ParameterValue=lab-dr:VpcCidrBlock --output text",
 	}
@@ -320,7 +322,11 @@ func TestGenerateBundleErrors(t *testing.T) {
 		{"output name", func(b *graph.Bundle) {
 			b.Stacks[0].Graph.Outputs[0].Name = "VpcId"
 			b.Stacks[2].Inputs[0].Output = "VpcId"
-		}, `output name "VpcId" must be snake_case`},
+		}, `output "VpcId" cannot name a script variable`},
+		{"region parameter", func(b *graph.Bundle) {
+			g := b.Stacks[2].Graph
+			g.Parameters = append(g.Parameters, graph.Parameter{Name: "region", Type: graph.ParamString})
+		}, `stack "replication" parameter "region": its environment variable REPLICATION_REGION is already the region of stack "replication"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -360,7 +366,7 @@ func TestBundleCapabilities(t *testing.T) {
 	for _, want := range []string{
 		"primary.yaml --capabilities CAPABILITY_NAMED_IAM\n",
 		"dr.yaml --capabilities CAPABILITY_IAM\n",
-		"replication.yaml \\\n",
+		"replication.yaml\n",
 	} {
 		if !strings.Contains(deploy, want) {
 			t.Errorf("deploy.sh lacks %q", want)

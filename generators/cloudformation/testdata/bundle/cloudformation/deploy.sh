@@ -16,6 +16,12 @@
 #   REPLICATION_REGION  region of the replication stack (default: us-east-1)
 #   AWS_ENDPOINT_URL    when set, passed to every aws call as --endpoint-url, for an
 #                       emulator such as moto (the aws CLI v1 does not read it itself)
+# and, for each stack parameter that no other stack's output fills, a variable
+# named like its Terraform variable (<STACK>_<PARAMETER>); an unset one keeps
+# the template's default:
+#   PRIMARY_NAME PRIMARY_FLOW_LOG_RETENTION_DAYS
+#   DR_NAME DR_FLOW_LOG_RETENTION_DAYS
+#   REPLICATION_NAME
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,9 +46,19 @@ aws_cli() {
   aws ${endpoint[@]+"${endpoint[@]}"} "$@"
 }
 
+# optional VARIABLE KEY adds parameter KEY to the array "parameters" when the
+# environment variable VARIABLE is set, so that an unset one keeps the
+# template's default.
+optional() {
+  if [ -n "${!1:-}" ]; then
+    parameters+=("ParameterKey=$2,ParameterValue=${!1}")
+  fi
+}
+
 # deploy STACK REGION TEMPLATE [OPTION...] creates the stack, or updates it
-# when it exists, and waits until CloudFormation has finished. The OPTIONs
-# (--capabilities, --parameters) go to create-stack or update-stack as given.
+# when it exists, with the values in the array "parameters", and waits until
+# CloudFormation has finished. The OPTIONs (--capabilities) go to create-stack
+# or update-stack as given.
 #
 # `aws cloudformation deploy` would do the same through a change set. It is
 # not used because the moto emulator, which CI deploys to, executes a change
@@ -51,6 +67,9 @@ aws_cli() {
 deploy() {
   local stack=$1 region=$2 template=$3 message
   shift 3
+  if [ "${#parameters[@]}" -gt 0 ]; then
+    set -- "$@" --parameters "${parameters[@]}"
+  fi
   if ! aws_cli cloudformation describe-stacks --region "$region" --stack-name "$stack" >/dev/null 2>&1; then
     aws_cli cloudformation create-stack --region "$region" --stack-name "$stack" \
       --template-body "file://$here/$template" "$@" --output text >/dev/null
@@ -96,18 +115,26 @@ output() {
 }
 
 echo "==> $prefix-primary in $primary_region (1 of 3)"
+parameters=()
+optional PRIMARY_NAME Name
+optional PRIMARY_FLOW_LOG_RETENTION_DAYS FlowLogRetentionDays
 deploy "$prefix-primary" "$primary_region" primary.yaml --capabilities CAPABILITY_IAM
 primary_vpc_id="$(output "$prefix-primary" "$primary_region" VpcId)"
 
 echo "==> $prefix-dr in $dr_region (2 of 3)"
+parameters=()
+optional DR_NAME Name
+optional DR_FLOW_LOG_RETENTION_DAYS FlowLogRetentionDays
 deploy "$prefix-dr" "$dr_region" dr.yaml --capabilities CAPABILITY_IAM
 dr_vpc_cidr_block="$(output "$prefix-dr" "$dr_region" VpcCidrBlock)"
 
 echo "==> $prefix-replication in $replication_region (3 of 3)"
-deploy "$prefix-replication" "$replication_region" replication.yaml \
-  --parameters \
-  ParameterKey=PrimaryVpcId,ParameterValue="$primary_vpc_id" \
-  ParameterKey=DrVpcCidr,ParameterValue="$dr_vpc_cidr_block"
+parameters=(
+  "ParameterKey=PrimaryVpcId,ParameterValue=$primary_vpc_id"
+  "ParameterKey=DrVpcCidr,ParameterValue=$dr_vpc_cidr_block"
+)
+optional REPLICATION_NAME Name
+deploy "$prefix-replication" "$replication_region" replication.yaml
 
 echo "Deployed 3 stacks. Their outputs:"
 aws_cli cloudformation describe-stacks --region "$primary_region" --stack-name "$prefix-primary" \
