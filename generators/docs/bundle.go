@@ -28,6 +28,9 @@ type bundleData struct {
 	// DefaultSecurityGroups are the stacks whose VPC default security
 	// group CloudFormation leaves alone.
 	DefaultSecurityGroups []bundleStack
+	// ExampleParameter is the environment variable deploy.sh reads for
+	// the first parameter no input fills, or empty when every one is.
+	ExampleParameter string
 }
 
 // bundleStack is one stack's section of the README.
@@ -116,6 +119,8 @@ func (d *Generator) GenerateBundle(b *graph.Bundle) ([]generators.File, error) {
 			if in := s.Input(p.Name); in != nil {
 				row.Terraform = "module." + in.Stack + "." + in.Output
 				row.Default = "output `" + in.Output + "` of " + in.Stack
+			} else if v.ExampleParameter == "" {
+				v.ExampleParameter = strings.ToUpper(s.Name + "_" + p.Name)
 			}
 			stack.Parameters = append(stack.Parameters, row)
 		}

@@ -48,6 +48,7 @@ func TestBundleReadme(t *testing.T) {
 		"-var dr_region=us-west-2",
 		"./cloudformation/deploy.sh",
 		"`DR_REGION` (default `us-west-2`)",
+		"such\nas `PRIMARY_NAME`; unset, it keeps the template's default.",
 		"STACK=lab-dr REGION=us-west-2\n",
 	} {
 		if !strings.Contains(readme, want) {
