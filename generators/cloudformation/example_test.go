@@ -2,6 +2,7 @@ package cloudformation_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/scaffold-iac/scaffold/generators/cloudformation"
 	"github.com/scaffold-iac/scaffold/generators/graph"
@@ -101,4 +102,50 @@ func ExampleMapping() {
 	// lb_listener: AWS::ElasticLoadBalancingV2::Listener <Id>
 	// codedeploy_app: AWS::CodeDeploy::Application <Id>
 	// codedeploy_deployment_group: AWS::CodeDeploy::DeploymentGroup <Id>
+}
+
+// deploy.sh deploys the stacks in order and passes the primary's VPC ID,
+// read from its outputs, to the next stack's parameter.
+func ExampleGenerator_GenerateBundle() {
+	primary := &graph.Graph{Region: "us-east-1", Description: "A VPC."}
+	primary.Add(graph.Component{ID: "vpc", Kind: graph.KindVPC, Properties: []graph.Property{
+		{Name: "cidr_block", Value: graph.String("10.0.0.0/16")},
+	}})
+	primary.Outputs = []graph.Output{{Name: "vpc_id", Value: graph.RefID("vpc")}}
+	link := &graph.Graph{Region: "us-west-2", Description: "A security group.",
+		Parameters: []graph.Parameter{{Name: "vpc_id", Type: graph.ParamString}}}
+	link.Add(graph.Component{ID: "group", Kind: graph.KindSecurityGroup, Properties: []graph.Property{
+		{Name: "description", Value: graph.String("example")},
+		{Name: "vpc_id", Value: graph.Param("vpc_id")},
+	}})
+	b := &graph.Bundle{Name: "example", Stacks: []graph.Stack{
+		{Name: "primary", Graph: primary},
+		{Name: "link", Graph: link, Inputs: []graph.Input{{Parameter: "vpc_id", Stack: "primary", Output: "vpc_id"}}},
+	}}
+
+	files, err := cloudformation.New().GenerateBundle(b)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range files {
+		fmt.Println(f.Path, f.Mode)
+		if f.Path != "cloudformation/deploy.sh" {
+			continue
+		}
+		for _, line := range strings.Split(string(f.Content), "\n") {
+			if strings.HasPrefix(line, "deploy \"") || strings.Contains(line, "=\"$(output") || strings.HasPrefix(line, "  \"Parameter") {
+				fmt.Println("  " + line)
+			}
+		}
+	}
+	// Output:
+	// cloudformation/deploy.sh -rwxr-xr-x
+	//   deploy "$prefix-primary" "$primary_region" primary.yaml
+	//   primary_vpc_id="$(output "$prefix-primary" "$primary_region" VpcId)"
+	//     "ParameterKey=VpcId,ParameterValue=$primary_vpc_id"
+	//   deploy "$prefix-link" "$link_region" link.yaml
+	// cloudformation/destroy.sh -rwxr-xr-x
+	// cloudformation/link.yaml ----------
+	// cloudformation/primary.yaml ----------
 }
