@@ -75,6 +75,11 @@ func bundleFiles(b *graph.Bundle) ([]generators.File, error) {
 	if !stackPrefix.MatchString(b.Name) {
 		errs = append(errs, fmt.Errorf("name %q cannot start a stack name: use letters, digits and hyphens, starting with a letter", b.Name))
 	}
+	// The blueprint's name reaches the scripts' comments, where a newline
+	// would end the comment; the single-template rule keeps it one word.
+	if b.Blueprint != "" && !blueprintName.MatchString(b.Blueprint) {
+		errs = append(errs, fmt.Errorf("blueprint name %q is not a lowercase name", b.Blueprint))
+	}
 	var files []generators.File
 	for i := range b.Stacks {
 		s := &b.Stacks[i]

@@ -315,6 +315,7 @@ func TestGenerateBundleErrors(t *testing.T) {
 	}{
 		{"invalid bundle", func(b *graph.Bundle) { b.Stacks[2].Inputs[1].Stack = "replication" }, `a stack cannot read its own output`},
 		{"bad prefix", func(b *graph.Bundle) { b.Name = "1lab" }, `name "1lab" cannot start a stack name`},
+		{"bad blueprint", func(b *graph.Bundle) { b.Blueprint = "two\nregion" }, `blueprint name "two\nregion" is not a lowercase name`},
 		{"bad region", func(b *graph.Bundle) { b.Stacks[0].Graph.Region = "east" }, `stack "primary": default region "east" is not an AWS Region code`},
 		{"unmapped kind", func(b *graph.Bundle) {
 			b.Stacks[1].Graph.Add(graph.Component{ID: "mystery", Kind: graph.Kind("mystery")})
