@@ -23,6 +23,7 @@ check:
 	bash scripts/check-compare-html.sh $${TMPDIR:-/tmp}/scaffold-compare
 	bash scripts/check-mermaid.sh $${TMPDIR:-/tmp}/scaffold-mermaid
 	bash scripts/check-dot.sh $${TMPDIR:-/tmp}/scaffold-dot
+	bash scripts/check-bundle.sh
 	bash scripts/check-examples.sh examples
 
 ## golden: regenerate examples/ and the generators' golden files; review the diff before committing
