@@ -57,6 +57,16 @@ type Graph struct {
 	// the graph installs; the CI/CD generator writes its appspec, hook
 	// scripts and buildspec from it.
 	App *App
+	// RemoteState says that the unit's Terraform state lives in an S3
+	// bucket that a pipeline names at init time (terraform init
+	// -backend-config=...), rather than in a local file. The Terraform
+	// generator writes a partial backend block for it; CloudFormation
+	// keeps its own state and ignores it.
+	RemoteState bool
+	// Pipeline, when set, says that the graph is a deployment pipeline for
+	// another unit's code; the CI/CD generator writes the build
+	// specifications its CodeBuild projects run and the bootstrap notes.
+	Pipeline *Pipeline
 }
 
 // App describes an application deployed onto the graph's instances.
