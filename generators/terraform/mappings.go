@@ -499,14 +499,17 @@ var mappings = []TypeMapping{
 		Tags:       true,
 	},
 	{
-		// A bucket's id is its name, as !Ref is in CloudFormation. Since
-		// provider 4 the bucket's settings are resources of their own, the
-		// kinds below; the inline arguments that did the same are
-		// deprecated and never set here.
+		// A bucket's id is its name, as !Ref is in CloudFormation, so
+		// AttrName reads id too: `bucket` holds the same value, but tools
+		// that know only the schema (the offline plan of the checks) see
+		// an unset `bucket` as null rather than as a name AWS will pick.
+		// Since provider 4 the bucket's settings are resources of their
+		// own, the kinds below; the inline arguments that did the same
+		// are deprecated and never set here.
 		Kind:       graph.KindS3Bucket,
 		Type:       "aws_s3_bucket",
 		Properties: []string{"bucket", "force_destroy"},
-		Attributes: []AttributeMapping{{graph.AttrID, "id"}, {graph.AttrName, "bucket"}, {graph.AttrARN, "arn"}},
+		Attributes: []AttributeMapping{{graph.AttrID, "id"}, {graph.AttrName, "id"}, {graph.AttrARN, "arn"}},
 		Tags:       true,
 	},
 	{

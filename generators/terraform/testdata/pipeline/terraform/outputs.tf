@@ -10,5 +10,5 @@ output "build_arn" {
 
 output "bucket_name" {
   description = "Where sources go."
-  value       = aws_s3_bucket.artifacts.bucket
+  value       = aws_s3_bucket.artifacts.id
 }
