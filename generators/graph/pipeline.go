@@ -11,6 +11,8 @@ type Pipeline struct {
 	// Format is the kind of code the pipeline deploys: PipelineTerraform
 	// or PipelineCloudFormation.
 	Format string
+	// Deployment names what the pipeline deploys ("lab-vpc") in titles.
+	Deployment string
 	// Stack is the CloudFormation stack name to deploy the pipeline
 	// itself under ("lab-vpc-pipeline"), which the bootstrap notes use.
 	Stack string
@@ -23,10 +25,12 @@ type Pipeline struct {
 	// ("terraform"); empty for CloudFormation.
 	TerraformDir string
 	// Templates are the CloudFormation templates inside the source
-	// ("cloudformation/vpc.yaml") and TargetStack the stack their change
-	// sets update; both empty for Terraform.
+	// ("cloudformation/vpc.yaml"), TargetStack the stack their change
+	// sets update and ChangeSet the change sets' name; all empty for
+	// Terraform.
 	Templates   []string
 	TargetStack string
+	ChangeSet   string
 	// Tools pins the versions the builds install.
 	Tools Tools
 	// Outputs name the graph outputs that the bootstrap notes read after
@@ -74,7 +78,8 @@ type Tools struct {
 // PipelineOutputs names outputs of the pipeline's graph.
 type PipelineOutputs struct {
 	// PipelineName holds the CodePipeline's name, SourceBucket the bucket
-	// the source zip goes to, and StateBucket (Terraform only) the bucket
-	// that holds the deployment's state.
-	PipelineName, SourceBucket, StateBucket string
+	// the source zip goes to and Key the ARN of the KMS key that encrypts
+	// it. StateBucket and StateKey (Terraform only) locate the
+	// deployment's state.
+	PipelineName, SourceBucket, Key, StateBucket, StateKey string
 }
