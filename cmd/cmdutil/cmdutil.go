@@ -90,6 +90,9 @@ type OutputOptions struct {
 	Force  bool
 	DryRun bool
 	Tags   []string
+	// CI adds a deployment pipeline for the generated code under
+	// pipeline/ (see RenderPipelines).
+	CI bool
 }
 
 // AddOutputFlags binds the shared flags. defaultOut is shown in help; an
@@ -100,6 +103,7 @@ func AddOutputFlags(cmd *cobra.Command, opts *OutputOptions) {
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files in --out that scaffold did not generate or that were edited")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the plan and the files that would be written, write nothing")
 	cmd.Flags().StringArrayVar(&opts.Tags, "tag", nil, "tag KEY=VALUE added to every resource (repeatable)")
+	cmd.Flags().BoolVar(&opts.CI, "ci", false, "also write pipeline/: a CodePipeline that plans, waits for approval and deploys the code (Terraform state moves to S3)")
 }
 
 // SelectGenerators returns the generators --format asks for, in the

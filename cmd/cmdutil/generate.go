@@ -13,8 +13,9 @@ import (
 )
 
 // Generate is the pipeline every blueprint command ends with: render the
-// graph with the selected generators and the README, check the result,
-// then print a dry run or write the files atomically.
+// graph with the selected generators and the README (and, with --ci, the
+// deployment pipeline), check the result, then print a dry run or write
+// the files atomically.
 func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, summary string) error {
 	selected, err := SelectGenerators(f.Generators, out.Format)
 	if err != nil {
@@ -24,9 +25,20 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 	if dir == "" {
 		dir = "./" + g.Name
 	}
+	if out.CI {
+		g = withPipeline(g, selected)
+	}
 	files, err := Render(g, selected)
 	if err != nil {
 		return err
+	}
+	if out.CI {
+		pipelineFiles, err := RenderPipelines(g, selected, files)
+		if err != nil {
+			return err
+		}
+		files = append(files, pipelineFiles...)
+		generators.SortFiles(files)
 	}
 	if f.Validate != nil {
 		if err := f.Validate(files); err != nil {

@@ -84,7 +84,7 @@ and property is spelled in each format.`,
 		return run(opts, g, err)
 	})
 	for _, sub := range []*cobra.Command{vpc, fanout, asgspot} {
-		for _, name := range []string{"format", "out", "force", "dry-run"} {
+		for _, name := range []string{"format", "out", "force", "dry-run", "ci"} {
 			if flag := sub.Flags().Lookup(name); flag != nil {
 				flag.Hidden = true
 			}
