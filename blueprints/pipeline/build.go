@@ -378,9 +378,14 @@ func (b *builder) buildPolicyLabel(pr project) string {
 // buildStatements are what every build needs (its logs, the artifacts and
 // the key) plus the Terraform state or template validation.
 func (b *builder) buildStatements(pr project) []graph.Object {
+	// The group and its streams, in the shape CodeBuild documents for its
+	// service role: CodeBuild makes sure the group exists before it writes.
+	group := func(suffix string) graph.Value {
+		return blueprints.ARN("logs", true, graph.String("log-group:"), graph.Ref{Component: pr.logsID(), Attr: graph.AttrName}, graph.String(suffix))
+	}
 	statements := []graph.Object{
-		statement("WriteBuildLogs", []string{"logs:CreateLogStream", "logs:PutLogEvents"},
-			blueprints.ARN("logs", true, graph.String("log-group:"), graph.Ref{Component: pr.logsID(), Attr: graph.AttrName}, graph.String(":log-stream:*"))),
+		statement("WriteBuildLogs", []string{"logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"},
+			graph.List{group(""), group(":*")}),
 		statement("ReadAndWriteArtifacts", []string{"s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"}, objects(artifactBucketID, "*")),
 		statement("LocateArtifactBucket", []string{"s3:GetBucketAcl", "s3:GetBucketLocation"}, graph.RefARN(artifactBucketID)),
 		statement("UsePipelineKey", []string{"kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"}, graph.RefARN(keyID)),

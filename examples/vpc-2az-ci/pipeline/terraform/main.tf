@@ -244,10 +244,13 @@ resource "aws_iam_role_policy" "plan_policy" {
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
-      Sid      = "WriteBuildLogs"
-      Effect   = "Allow"
-      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-      Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:${aws_cloudwatch_log_group.plan_logs.name}:log-stream:*"
+      Sid    = "WriteBuildLogs"
+      Effect = "Allow"
+      Action = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
+      Resource = [
+        "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:${aws_cloudwatch_log_group.plan_logs.name}",
+        "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:${aws_cloudwatch_log_group.plan_logs.name}:*",
+      ]
       }, {
       Sid      = "ReadAndWriteArtifacts"
       Effect   = "Allow"
@@ -404,10 +407,13 @@ resource "aws_iam_role_policy" "apply_policy" {
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
-      Sid      = "WriteBuildLogs"
-      Effect   = "Allow"
-      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-      Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:${aws_cloudwatch_log_group.apply_logs.name}:log-stream:*"
+      Sid    = "WriteBuildLogs"
+      Effect = "Allow"
+      Action = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
+      Resource = [
+        "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:${aws_cloudwatch_log_group.apply_logs.name}",
+        "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:${aws_cloudwatch_log_group.apply_logs.name}:*",
+      ]
       }, {
       Sid      = "ReadAndWriteArtifacts"
       Effect   = "Allow"
