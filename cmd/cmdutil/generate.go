@@ -73,6 +73,9 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 		return nil
 	}
 	fmt.Fprintf(f.IO.Out, "Next: read %s, then deploy as it describes.\n", filepath.Join(filepath.Clean(dir), "README.md"))
+	if out.CI {
+		fmt.Fprintf(f.IO.Out, "The pipeline: %s says how to deploy it once, upload the code and approve.\n", filepath.Join(filepath.Clean(dir), "pipeline", "README.md"))
+	}
 	return nil
 }
 
