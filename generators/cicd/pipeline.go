@@ -131,6 +131,10 @@ var topLevelKeys = []string{"version", "run-as", "env", "proxy", "batch", "phase
 // build, besides the shell's own.
 var codeBuildVariables = regexp.MustCompile(`^(AWS_REGION|AWS_DEFAULT_REGION|CODEBUILD_[A-Z0-9_]+|HOME|PATH|PWD)$`)
 
+// versionLine is the version as CodeBuild documents it: 0.2, unquoted
+// (goccy quotes a string "0.2", which is why the files are templates).
+var versionLine = regexp.MustCompile(`(?m)^version: 0\.2$`)
+
 // variableUse finds $NAME and ${NAME}; variableSet finds NAME= at the start
 // of a command or after a separator, and the variable of a for loop.
 var (
@@ -176,7 +180,7 @@ func checkBuildspec(g *graph.Graph, b graph.Build, files []generators.File) []er
 		return append(errs, fmt.Errorf("%s: missing", where))
 	}
 	content := files[i].Content
-	if !regexp.MustCompile(`(?m)^version: 0\.2$`).Match(content) {
+	if !versionLine.Match(content) {
 		errs = append(errs, fmt.Errorf("%s: version must be the unquoted 0.2", where))
 	}
 	var raw map[string]any
