@@ -41,6 +41,19 @@ var Examples = []struct {
 	{"asg-spot-default", []string{"asg-spot"}},
 	{"asg-spot-graviton-https", []string{"asg-spot", "--name", "shop", "--azs", "3", "--nat", "single", "--instance-types", "m7g.large,m6g.large,c7g.large", "--on-demand-base", "2", "--on-demand-percent", "20", "--min", "2", "--max", "20", "--desired", "4", "--certificate-arn", "arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab", "--schedule", "scale-out=0 8 * * MON-FRI:desired=6", "--schedule", "scale-in=0 20 * * MON-FRI:desired=2", "--deployment-config", "HalfAtATime", "--artifact-bucket", "shop-revisions"}},
 	{"vpc-2az-kms-no-endpoints", []string{"vpc", "--name", "secure", "--region", "us-east-2", "--cidr", "172.16.0.0/24", "--endpoints", "none", "--flow-log-retention", "14", "--flow-log-kms-key", "arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}},
+	{"vpc-2az-ci", []string{"vpc", "--name", "lab", "--azs", "2", "--ci"}},
+	{"fanout-ci-cloudformation", []string{"fanout", "--name", "shop", "--topic", "orders", "--queues", "billing,shipping", "--kms", "--format", "cloudformation", "--ci"}},
+}
+
+// formats are the --format values an example was generated with.
+func formats(args []string) (terraform, cloudFormation bool) {
+	format := "both"
+	for i, a := range args {
+		if a == "--format" && i+1 < len(args) {
+			format = args[i+1]
+		}
+	}
+	return format != "cloudformation", format != "terraform"
 }
 
 func factory() (*cmdutil.Factory, *bytes.Buffer, *bytes.Buffer) {
@@ -163,11 +176,12 @@ func TestExamplesValidate(t *testing.T) {
 					t.Error(err)
 				}
 			}
-			if _, err := os.Stat(filepath.Join(ex.Dir, "terraform", "main.tf")); err != nil {
-				t.Errorf("example has no Terraform: %v", err)
+			terraform, cloudFormation := formats(ex.Args)
+			if _, err := os.Stat(filepath.Join(ex.Dir, "terraform", "main.tf")); (err == nil) != terraform {
+				t.Errorf("example has Terraform: %v, want %v", err == nil, terraform)
 			}
-			if _, err := os.Stat(filepath.Join(ex.Dir, "cloudformation", ex.Args[0]+".yaml")); err != nil {
-				t.Errorf("example has no CloudFormation: %v", err)
+			if _, err := os.Stat(filepath.Join(ex.Dir, "cloudformation", ex.Args[0]+".yaml")); (err == nil) != cloudFormation {
+				t.Errorf("example has CloudFormation: %v, want %v", err == nil, cloudFormation)
 			}
 		})
 	}
@@ -213,6 +227,12 @@ func TestDiagramCoversExamples(t *testing.T) {
 			}
 			diagram := readme[start : start+strings.Index(readme[start+3:], "```")+3]
 			checked := 0
+			check := func(label string) {
+				checked++
+				if label = strings.ReplaceAll(label, `"`, "#quot;"); !strings.Contains(diagram, `["`+label) {
+					t.Errorf("diagram lacks the component labelled %q", label)
+				}
+			}
 			lines := strings.Split(string(files["terraform/main.tf"]), "\n")
 			for i, line := range lines {
 				if !strings.HasPrefix(line, "resource ") || i == 0 {
@@ -224,10 +244,16 @@ func TestDiagramCoversExamples(t *testing.T) {
 				for j > 0 && strings.HasPrefix(lines[j-1], "#") {
 					j--
 				}
-				label := strings.ReplaceAll(strings.TrimPrefix(lines[j], "# "), `"`, "#quot;")
-				checked++
-				if !strings.Contains(diagram, `["`+label) {
-					t.Errorf("diagram lacks the component labelled %q", label)
+				check(strings.TrimPrefix(lines[j], "# "))
+			}
+			if terraform, _ := formats(ex.Args); !terraform {
+				// The template carries the same labels as comments above
+				// the resources (one line each in the examples).
+				lines = strings.Split(string(files["cloudformation/"+ex.Args[0]+".yaml"]), "\n")
+				for i, line := range lines[:len(lines)-1] {
+					if strings.HasPrefix(line, "  # ") && strings.HasPrefix(lines[i+1], "  ") && !strings.HasPrefix(lines[i+1], "   ") {
+						check(strings.TrimPrefix(line, "  # "))
+					}
 				}
 			}
 			if checked == 0 {

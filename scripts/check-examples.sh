@@ -33,6 +33,17 @@
 #       Parameters need defaults, or values in
 #       cloudformation/TEMPLATE.parameters.json (aws CLI format). moto is reset
 #       between examples, so examples never see each other's resources.
+#       A root module with a backend "s3" block (--ci) is planned in the copy
+#       with a local backend_override.tf, and checked against moto's S3: the
+#       init command of NAME/pipeline/buildspec-terraform-plan.yml, as written,
+#       with moto's endpoint added, then a plan that must write and release the
+#       use_lockfile lock object.
+#   NAME/pipeline/                     (--ci) the pipeline's own terraform/ and
+#       cloudformation/ get the checks above; the commands of each
+#       buildspec-*.yml, joined into one script under set -euo pipefail, are
+#       checked with bash -n and ShellCheck. Buckets a stack creates are compared
+#       with their template through the S3 API (settings moto's CloudFormation
+#       ignores are gaps).
 #   every *.yaml / *.yml               yamllint -s with scripts/.yamllint
 #   every *.sh and executable #!...sh  shellcheck
 #
@@ -166,9 +177,11 @@ tf_in() { # dir terraform-args...
   (cd "$1" && shift && terraform "$@")
 }
 
-tf_init() { # dir: the full output only when init fails
-  local out="$work/init.out"
-  if ! tf_in "$1" init -backend=false -input=false -no-color >"$out" 2>&1; then
+tf_init() { # dir [backend]: the full output only when init fails; with "backend", the
+  # (local) backend is initialised too, which a backend override needs
+  local out="$work/init.out" backend=(-backend=false)
+  [ "${2:-}" = backend ] && backend=()
+  if ! tf_in "$1" init "${backend[@]}" -input=false -no-color >"$out" 2>&1; then
     cat "$out"
     return 1
   fi
@@ -199,13 +212,84 @@ check_terraform() { # example dir
 
   run_check "$ex" tflint tflint_run "$tmp"
   run_check "$ex" tfsec tfsec_run "$tmp"
-  if run_check "$ex" tf-init tf_init "$tmp"; then
+  # A remote backend (--ci: a partial S3 block the pipeline completes at
+  # init) is checked against moto's S3 below; here the copy is planned
+  # against a local backend, which an override file swaps in.
+  local remote=""
+  if grep -Eqs '^[[:space:]]*backend[[:space:]]+"s3"' "$tmp"/*.tf; then
+    remote=backend
+    printf 'terraform {\n  backend "local" {}\n}\n' >"$tmp/backend_override.tf"
+    echo "(backend \"s3\" in $src: planned here with a local backend_override.tf in the copy)"
+  fi
+  if run_check "$ex" tf-init tf_init "$tmp" $remote; then
     run_check "$ex" tf-validate tf_in "$tmp" validate -no-color
     plan="$work/$(echo "$ex" | tr '/' '_').tfplan"
     run_check "$ex" tf-plan tf_plan "$tmp" "$plan"
   else
     not_run "$ex" tf-validate "tf-init failed"
     not_run "$ex" tf-plan "tf-init failed"
+  fi
+  if [ -n "$remote" ]; then
+    local buildspec="$2/pipeline/buildspec-terraform-plan.yml"
+    if [ -f "$buildspec" ]; then
+      run_check "$ex" tf-backend-s3 tf_backend_s3 "$ex" "$src" "$buildspec"
+    else
+      not_run "$ex" tf-backend-s3 "backend \"s3\" but no $buildspec to take the init command from"
+    fi
+  fi
+}
+
+# tf_backend_s3 EXAMPLE SRC BUILDSPEC: runs the buildspec's own terraform init
+# (the pipeline's -backend-config flags, with the state bucket, key and KMS key
+# in the variables the CodeBuild project sets) against moto's S3, in a copy,
+# then a plan that takes the lock: proves that backend.tf and the pipeline's
+# flags together configure a working, locking, KMS-encrypted S3 backend.
+tf_backend_s3() {
+  local ex="$1" src="$2" buildspec="$3" root init key bucket locks_before locks_after
+  moto_start || return 1
+  root="$work/backend/$(echo "$ex" | tr '/' '_')"
+  rm -rf "$root" && mkdir -p "$root/terraform"
+  cp -R "$src/." "$root/terraform/"
+  find "$root" \( -name .terraform -o -name .terraform.lock.hcl -o -name '*.tfstate*' \) -prune -exec rm -rf {} +
+  init="$("${CICHECK[@]}" buildspec-command "$buildspec" " init ")" || return 1
+  echo "buildspec init: $init"
+  bucket="scaffold-check-state-$(date +%s%N | tail -c 8)"
+  awsm s3api create-bucket --bucket "$bucket" >/dev/null || return 1
+  key="$(awsm kms create-key --query KeyMetadata.Arn --output text)" || return 1
+  locks_before="$(grep -c '\.tflock' "$work/moto.log" || true)"
+  # moto stands in for S3: the endpoint and the checks real S3 does not need
+  # are appended; everything else is the buildspec's command as written.
+  (
+    cd "$root" &&
+      TF_STATE_BUCKET="$bucket" TF_STATE_KEY="scaffold-check/terraform.tfstate" TF_STATE_KMS_KEY_ID="$key" AWS_REGION="$REGION" \
+        bash -c "$init"' "$@"' init \
+        -backend-config="endpoints={s3=\"http://127.0.0.1:$moto_port\"}" -backend-config=use_path_style=true \
+        -backend-config=skip_credentials_validation=true -backend-config=skip_requesting_account_id=true \
+        -backend-config=skip_metadata_api_check=true >"$work/backend-init.out" 2>&1
+  ) || {
+    cat "$work/backend-init.out"
+    return 1
+  }
+  grep -E 'Successfully configured the backend "s3"' "$work/backend-init.out" || {
+    cat "$work/backend-init.out"
+    return 1
+  }
+  tf_in "$root/terraform" plan -input=false -refresh=false -no-color -out="$root/tfplan" >"$work/backend-plan.out" 2>&1 || {
+    cat "$work/backend-plan.out"
+    return 1
+  }
+  grep -E '^Plan:' "$work/backend-plan.out"
+  locks_after="$(grep -c '\.tflock' "$work/moto.log" || true)"
+  if [ "$locks_after" -le "$locks_before" ]; then
+    echo "FAIL: the plan did not take a lock object in the state bucket (use_lockfile)"
+    return 1
+  fi
+  echo "lock object written and released in s3://$bucket ($((locks_after - locks_before)) requests)"
+  # shellcheck disable=SC2016 # backticks are a JMESPath literal, not a command
+  if [ "$(awsm s3api list-objects-v2 --bucket "$bucket" --query 'length(Contents || `[]`)' --output text)" != 0 ]; then
+    echo "FAIL: objects left in the state bucket after a plan (a lock not released?)"
+    awsm s3api list-objects-v2 --bucket "$bucket" --query 'Contents[].Key' --output text
+    return 1
   fi
 }
 
@@ -353,6 +437,7 @@ check_cloudformation() { # example dir
         run_check "$ex" "cfn-vpc:$base" "${CICHECK[@]}" vpc "$t" "$res" "http://127.0.0.1:$moto_port" "$REGION"
         run_check "$ex" "cfn-fanout:$base" "${CICHECK[@]}" fanout "$t" "$res" "http://127.0.0.1:$moto_port" "$REGION"
         run_check "$ex" "cfn-asg:$base" "${CICHECK[@]}" asg "$t" "$res" "http://127.0.0.1:$moto_port" "$REGION"
+        run_check "$ex" "cfn-s3:$base" "${CICHECK[@]}" s3 "$t" "$res" "http://127.0.0.1:$moto_port" "$REGION"
       else
         not_run "$ex" "cfn-vpc:$base" "no stack resources"
       fi
@@ -381,6 +466,23 @@ check_other() { # example dir
   fi
 }
 
+# check_buildspecs EXAMPLE DIR: every pipeline/buildspec-*.yml's commands, as the
+# one bash script CodeBuild runs them as, under set -euo pipefail, through
+# bash -n and ShellCheck.
+check_buildspecs() {
+  local ex="$1" dir="$2" f script
+  for f in "$dir"/pipeline/buildspec-*.yml; do
+    [ -f "$f" ] || continue
+    script="$work/$(echo "$ex" | tr '/' '_')-$(basename "${f%.yml}").sh"
+    if run_check "$ex" "buildspec-extract:$(basename "$f")" "${CICHECK[@]}" buildspec-script "$f" "$script"; then
+      run_check "$ex" "buildspec-bash:$(basename "$f")" bash -n "$script"
+      run_check "$ex" "buildspec-shellcheck:$(basename "$f")" shellcheck -s bash "$script"
+    else
+      not_run "$ex" "buildspec-bash:$(basename "$f")" "no commands extracted"
+    fi
+  done
+}
+
 check_example() { # name dir
   local ex="$1" dir="$2" t0
   echo
@@ -389,6 +491,13 @@ check_example() { # name dir
   run_check "$ex" readme test -s "$dir/README.md"
   if [ -d "$dir/terraform" ]; then check_terraform "$ex" "$dir"; else echo "(no terraform/: Terraform checks not applicable)"; fi
   if [ -d "$dir/cloudformation" ]; then check_cloudformation "$ex" "$dir"; else echo "(no cloudformation/: CloudFormation checks not applicable)"; fi
+  if [ -d "$dir/pipeline" ]; then
+    # --ci: the pipeline's own code gets every check the deployment's gets.
+    run_check "$ex/pipeline" readme test -s "$dir/pipeline/README.md"
+    [ -d "$dir/pipeline/terraform" ] && check_terraform "$ex/pipeline" "$dir/pipeline"
+    [ -d "$dir/pipeline/cloudformation" ] && check_cloudformation "$ex/pipeline" "$dir/pipeline"
+    check_buildspecs "$ex" "$dir"
+  fi
   check_other "$ex" "$dir"
   echo "══════ $ex done in $(elapsed "$t0") s"
 }

@@ -12,6 +12,9 @@ moto's CloudFormation implements).
   cicheck.py resources TEMPLATE STACK_RESOURCES.json
   cicheck.py vpc TEMPLATE STACK_RESOURCES.json ENDPOINT REGION
   cicheck.py fanout TEMPLATE STACK_RESOURCES.json ENDPOINT REGION
+  cicheck.py s3 TEMPLATE STACK_RESOURCES.json ENDPOINT REGION
+  cicheck.py buildspec-script BUILDSPEC OUT.sh
+  cicheck.py buildspec-command BUILDSPEC TEXT
 
 Exit codes: 0 pass, 1 fail, 2 usage or unreadable input, 3 not applicable.
 """
@@ -194,11 +197,103 @@ def cmd_moto_template(template_path, out_path):
             f"  GAP: moto {moto_version()} only accepts certificates from its own ACM: listener(s) "
             f"{', '.join(certs)} deployed with a certificate requested from moto instead of the template's ARN"
         )
+    # moto skips resource types it does not implement, but then refuses the
+    # whole template when another resource reads one of them (GetAtt, Ref,
+    # Sub or DependsOn). Such resources are left out of the copy and every
+    # reference to them becomes a placeholder string, so the rest of the
+    # stack is still created and checked; the resources check reports the
+    # missing types as gaps.
+    stubbed = stub_unimplemented(template)
+    if stubbed:
+        changed += stubbed
+        print(
+            f"  GAP: moto {moto_version()} CloudFormation does not implement {', '.join(sorted(set(stubbed.values())))}: "
+            f"deployed a copy without {', '.join(sorted(stubbed))}, whose references read placeholders "
+            "(cfn-lint checked the original)"
+        )
     if not changed:
         return NOT_APPLICABLE
     with open(out_path, "w", encoding="utf-8") as f:
         json.dump(template, f, separators=(",", ":"), default=str)
     return PASS
+
+
+def stub_unimplemented(template):
+    """Removes the resources whose type moto's CloudFormation does not
+    implement when something else in the template refers to them, and
+    replaces those references with placeholder strings; returns
+    {logical id: type} of the removed resources. Nothing changes when moto
+    is not importable or nothing refers to an unimplemented resource."""
+    supported = moto_supported_types()
+    if supported is None:
+        return {}
+    resources = template["Resources"]
+    missing = {
+        lid: res.get("Type")
+        for lid, res in resources.items()
+        if isinstance(res, dict) and res.get("Type") not in supported and not str(res.get("Type", "")).startswith("Custom::")
+    }
+    if not missing:
+        return {}
+
+    def placeholder(lid, attr=None):
+        return f"arn:aws:moto-gap:::{lid}/{attr}" if attr else f"moto-gap-{lid}"
+
+    referenced = set()
+
+    def rewrite(v):
+        if isinstance(v, dict):
+            if len(v) == 1:
+                (fn, arg), = v.items()
+                if fn == "Ref" and arg in missing:
+                    referenced.add(arg)
+                    return placeholder(arg)
+                if fn == "Fn::GetAtt":
+                    parts = arg.split(".", 1) if isinstance(arg, str) else list(arg)
+                    if parts and parts[0] in missing:
+                        referenced.add(parts[0])
+                        return placeholder(parts[0], parts[1] if len(parts) > 1 else "Arn")
+                if fn == "Fn::Sub":
+                    text = arg[0] if isinstance(arg, list) else arg
+                    if isinstance(text, str):
+                        for lid in missing:
+                            for var, value in ((f"${{{lid}}}", placeholder(lid)),):
+                                if var in text:
+                                    referenced.add(lid)
+                                    text = text.replace(var, value)
+                            for attr in ("Arn", "Id", "Name"):
+                                var = f"${{{lid}.{attr}}}"
+                                if var in text:
+                                    referenced.add(lid)
+                                    text = text.replace(var, placeholder(lid, attr))
+                        if isinstance(arg, list):
+                            return {fn: [text] + [rewrite(x) for x in arg[1:]]}
+                        return {fn: text}
+            return {k: rewrite(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [rewrite(x) for x in v]
+        return v
+
+    for lid, res in list(resources.items()):
+        if lid in missing or not isinstance(res, dict):
+            continue
+        resources[lid] = rewrite(res)
+        depends = res.get("DependsOn")
+        if depends is not None:
+            kept = [d for d in ([depends] if isinstance(depends, str) else depends) if d not in missing]
+            referenced.update(d for d in ([depends] if isinstance(depends, str) else depends) if d in missing)
+            if kept:
+                resources[lid]["DependsOn"] = kept
+            else:
+                resources[lid].pop("DependsOn", None)
+    if "Outputs" in template:
+        template["Outputs"] = rewrite(template["Outputs"])
+    if not referenced:
+        # Nothing reads them: moto skips them on its own, as it always has.
+        return {}
+    for lid in missing:
+        del resources[lid]
+    return missing
 
 
 def substitute_certificates(template):
@@ -816,8 +911,145 @@ def logical_of_getatt_arn(value):
     return None
 
 
+# ------------------------------------------------------------------- buildspecs
+
+BUILDSPEC_PHASES = ("install", "pre_build", "build", "post_build")
+
+
+def buildspec_commands(path):
+    """The commands of a CodeBuild build specification in phase order."""
+    try:
+        import yaml
+    except ImportError:
+        die("python module yaml not found: run with the python that has cfn-lint")
+    try:
+        with open(path, encoding="utf-8") as f:
+            spec = yaml.safe_load(f)
+    except (OSError, yaml.YAMLError) as e:
+        die(f"cannot read {path}: {e}")
+    phases = (spec or {}).get("phases") or {}
+    commands = []
+    for phase in BUILDSPEC_PHASES:
+        commands += (phases.get(phase) or {}).get("commands") or []
+    if not commands:
+        die(f"{path}: no commands", FAIL)
+    return commands
+
+
+def cmd_buildspec_script(path, out_path):
+    """Writes the build specification's commands as one bash script, under
+    the strict options (set -euo pipefail) they must survive, for bash -n
+    and shellcheck. CodeBuild runs them in one shell, in this order."""
+    commands = buildspec_commands(path)
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write(f"#!/usr/bin/env bash\n# commands of {os.path.basename(path)}\nset -euo pipefail\n")
+        f.write("\n".join(commands) + "\n")
+    print(f"  {len(commands)} commands from {path}")
+    return PASS
+
+
+def cmd_buildspec_command(path, text):
+    """Prints the first command that contains TEXT."""
+    for c in buildspec_commands(path):
+        if text in c:
+            print(c)
+            return PASS
+    print(f"cicheck: no command of {path} contains {text!r}", file=sys.stderr)
+    return FAIL
+
+
+# ------------------------------------------------------------------------ S3
+
+
+def cmd_s3(template_path, resources_path, endpoint, region):
+    """Every bucket the stack created must report, through the S3 API, the
+    versioning, default encryption (the stack's own KMS key), public access
+    block and ownership controls its template properties give it. moto's
+    CloudFormation applies only some of these (5.2.1: the encryption
+    algorithm and key); a setting moto reports as absent is a gap, not a
+    failure, while a setting it reports differently fails."""
+    template = load_template(template_path)
+    summaries = load_json(resources_path).get("StackResourceSummaries", [])
+    physical = {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in summaries if r.get("ResourceType")}
+    buckets = [(lid, res.get("Properties") or {}) for lid, res in template["Resources"].items()
+               if isinstance(res, dict) and res.get("Type") == "AWS::S3::Bucket"]
+    if not buckets:
+        print("  no AWS::S3::Bucket in this template: check not applicable")
+        return NOT_APPLICABLE
+    ok, gaps = True, set()
+
+    def get(command, name, *path):
+        """A value from an s3api get command, or None when moto has none."""
+        cmd = ["aws", "--endpoint-url", endpoint, "--region", region, "--output", "json", "s3api", command, "--bucket", name]
+        out = subprocess.run(cmd, capture_output=True, text=True)
+        if out.returncode != 0:
+            return None
+        value = json.loads(out.stdout or "{}")
+        for key in path:
+            if isinstance(value, list):
+                value = value[key] if len(value) > key else None
+            elif isinstance(value, dict):
+                value = value.get(key)
+            if value is None:
+                return None
+        return value
+
+    for lid, props in buckets:
+        name = physical.get(lid)
+        if not name:
+            print(f"  FAIL: {lid} was not created")
+            ok = False
+            continue
+        rows = []
+        want = (props.get("VersioningConfiguration") or {}).get("Status")
+        if want:
+            rows.append(("versioning", want, get("get-bucket-versioning", name, "Status")))
+        rules = (props.get("BucketEncryption") or {}).get("ServerSideEncryptionConfiguration") or []
+        if rules:
+            default = rules[0].get("ServerSideEncryptionByDefault") or {}
+            path = ("ServerSideEncryptionConfiguration", "Rules", 0)
+            rows.append(("SSE algorithm", default.get("SSEAlgorithm"),
+                         get("get-bucket-encryption", name, *path, "ApplyServerSideEncryptionByDefault", "SSEAlgorithm")))
+            if "KMSMasterKeyID" in default:
+                # The template names the key by reference: it must be the
+                # key this stack created.
+                key = logical_of_getatt_arn(default["KMSMasterKeyID"])
+                got_key = get("get-bucket-encryption", name, *path, "ApplyServerSideEncryptionByDefault", "KMSMasterKeyID")
+                want_key = physical.get(key, "?") if key else default["KMSMasterKeyID"]
+                rows.append(("SSE key", want_key, got_key.split("/")[-1] if key and got_key else got_key))
+            if truthy(rules[0].get("BucketKeyEnabled")):
+                got = get("get-bucket-encryption", name, *path, "BucketKeyEnabled")
+                rows.append(("bucket key", "True", "True" if got else None))
+        block = props.get("PublicAccessBlockConfiguration") or {}
+        for key in sorted(block):
+            got = get("get-public-access-block", name, "PublicAccessBlockConfiguration", key)
+            rows.append((key, str(truthy(block[key])), None if got is None else str(truthy(got))))
+        ownership = ((props.get("OwnershipControls") or {}).get("Rules") or [{}])[0].get("ObjectOwnership")
+        if ownership:
+            rows.append(("object ownership", ownership, get("get-bucket-ownership-controls", name, "OwnershipControls", "Rules", 0, "ObjectOwnership")))
+        result = []
+        for setting, w, g in rows:
+            if g is None:
+                gaps.add(setting)
+                result.append((setting, w, "(not set)", "gap"))
+            elif w == g:
+                result.append((setting, w, g, "ok"))
+            else:
+                ok = False
+                result.append((setting, w, g, "MISMATCH"))
+        print(f"  {lid} ({name}):")
+        table(result, ["setting", "template", "moto", "result"])
+    if gaps:
+        print(f"  GAP: moto {moto_version()} CloudFormation does not apply these AWS::S3::Bucket settings: "
+              f"{', '.join(sorted(gaps))} (cfn-lint and the spec checks still checked them)")
+    return PASS if ok else FAIL
+
+
 COMMANDS = {
     "asg": (cmd_asg, 4, 4),
+    "buildspec-command": (cmd_buildspec_command, 2, 2),
+    "buildspec-script": (cmd_buildspec_script, 2, 2),
+    "s3": (cmd_s3, 4, 4),
     "fanout": (cmd_fanout, 4, 4),
     "moto-template": (cmd_moto_template, 2, 2),
     "plan-summary": (cmd_plan_summary, 1, 1),

@@ -72,51 +72,68 @@ func sortFindings(findings []Finding) []Finding {
 // Dir checks the output directory layout scaffold writes: every *.tf file
 // below DIR/terraform (each directory is one module, and local module calls
 // between them are followed) and every DIR/cloudformation/*.yaml or *.yml
-// template. It returns an error only when the directory cannot be read or
-// holds neither kind of output; problems in the files are findings.
+// template, and the same below DIR/pipeline, where --ci puts the code of
+// the deployment pipeline. It returns an error only when the directory
+// cannot be read or holds neither kind of output; problems in the files
+// are findings.
 func Dir(dir string) ([]Finding, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("reading the output directory: %w", err)
 	}
 	var findings []Finding
 	found := false
-
-	tfFiles, err := readTerraformTree(filepath.Join(dir, "terraform"))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		return nil, err
-	default:
-		found = true
-		if _, err := schemas.Terraform(); err != nil {
-			return nil, fmt.Errorf("loading the Terraform provider schema: %w", err)
+	for _, root := range []string{dir, filepath.Join(dir, "pipeline")} {
+		more, ok, err := checkRoot(root)
+		if err != nil {
+			return nil, err
 		}
-		findings = append(findings, Terraform(tfFiles)...)
+		found = found || ok
+		findings = append(findings, more...)
 	}
-
-	templates, err := cloudFormationFiles(filepath.Join(dir, "cloudformation"))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		return nil, err
-	default:
-		found = true
-		if _, err := schemas.CloudFormation(); err != nil {
-			return nil, fmt.Errorf("loading the CloudFormation resource specification: %w", err)
-		}
-		for _, name := range templates {
-			src, err := os.ReadFile(name)
-			if err != nil {
-				return nil, fmt.Errorf("reading template: %w", err)
-			}
-			findings = append(findings, CloudFormation(name, src)...)
-		}
-	}
-
 	if !found {
 		return nil, fmt.Errorf("validating %q: found neither a terraform/ nor a cloudformation/ directory", dir)
 	}
 	return sortFindings(findings), nil
+}
+
+// checkRoot checks root/terraform and root/cloudformation, reporting
+// whether either exists.
+func checkRoot(root string) ([]Finding, bool, error) {
+	var findings []Finding
+	found := false
+
+	tfFiles, err := readTerraformTree(filepath.Join(root, "terraform"))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, false, err
+	default:
+		found = true
+		if _, err := schemas.Terraform(); err != nil {
+			return nil, false, fmt.Errorf("loading the Terraform provider schema: %w", err)
+		}
+		findings = append(findings, Terraform(tfFiles)...)
+	}
+
+	templates, err := cloudFormationFiles(filepath.Join(root, "cloudformation"))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, false, err
+	default:
+		found = true
+		if _, err := schemas.CloudFormation(); err != nil {
+			return nil, false, fmt.Errorf("loading the CloudFormation resource specification: %w", err)
+		}
+		for _, name := range templates {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				return nil, false, fmt.Errorf("reading template: %w", err)
+			}
+			findings = append(findings, CloudFormation(name, src)...)
+		}
+	}
+	return findings, found, nil
 }
 
 // readTerraformTree reads every *.tf file below root, keyed by its path.

@@ -59,6 +59,11 @@ func TestDir(t *testing.T) {
 	write("cloudformation/b.yml", "Resources:\n  Vpc:\n    Type: AWS::EC2::VPCC\n")
 	write("cloudformation/a.yaml", "Resources: {}\n")
 	write("cloudformation/nested/c.yaml", "not checked: [")
+	// A --ci pipeline: a root module and a template of its own.
+	write("pipeline/terraform/versions.tf", versionsTF)
+	write("pipeline/terraform/main.tf", "resource \"aws_s3_bucket\" \"artifacts\" {\n  force_destroyed = true\n}\n")
+	write("pipeline/cloudformation/pipeline.yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Buckets\n")
+	write("pipeline/buildspec-terraform-plan.yml", "not a template: [")
 
 	findings, err := Dir(dir)
 	if err != nil {
@@ -76,6 +81,8 @@ func TestDir(t *testing.T) {
 	want := []string{
 		`cloudformation/a.yaml:1: Resources must be a non-empty mapping of logical IDs to resources`,
 		`cloudformation/b.yml:3: Vpc (AWS::EC2::VPCC): unknown resource type "AWS::EC2::VPCC" (did you mean "AWS::EC2::VPC"?)`,
+		`pipeline/cloudformation/pipeline.yaml:3: Bucket (AWS::S3::Buckets): unknown resource type "AWS::S3::Buckets" (did you mean "AWS::S3::Bucket"?)`,
+		`pipeline/terraform/main.tf:2: aws_s3_bucket.artifacts: unknown argument "force_destroyed" (did you mean "force_destroy"?)`,
 		`terraform/modules/net/main.tf:2: aws_vpc.main: unknown argument "cidr"`,
 	}
 	if !slices.Equal(got, want) {

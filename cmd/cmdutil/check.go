@@ -11,14 +11,19 @@ import (
 // CheckGenerated runs the schema checks of `scaffold validate` over files
 // still in memory, so a generator bug is caught before anything is
 // written. It is the Factory.Validate that main installs.
+//
+// The pipeline's code under pipeline/ is checked like the deployment's:
+// its Terraform is a root module of its own (validate groups files by
+// directory) and its templates are templates.
 func CheckGenerated(files []generators.File) error {
 	terraformFiles := map[string][]byte{}
 	var findings []validate.Finding
 	for _, f := range files {
+		dir := strings.TrimPrefix(f.Path, "pipeline/")
 		switch {
-		case strings.HasPrefix(f.Path, "terraform/") && strings.HasSuffix(f.Path, ".tf"):
+		case strings.HasPrefix(dir, "terraform/") && strings.HasSuffix(f.Path, ".tf"):
 			terraformFiles[f.Path] = f.Content
-		case strings.HasPrefix(f.Path, "cloudformation/") && (strings.HasSuffix(f.Path, ".yaml") || strings.HasSuffix(f.Path, ".yml")):
+		case strings.HasPrefix(dir, "cloudformation/") && (strings.HasSuffix(f.Path, ".yaml") || strings.HasSuffix(f.Path, ".yml")):
 			findings = append(findings, validate.CloudFormation(f.Path, f.Content)...)
 		}
 	}

@@ -96,6 +96,9 @@ type OutputOptions struct {
 	// AssumeGB is the data each NAT gateway and load balancer is assumed
 	// to process a month, for the cost estimate.
 	AssumeGB float64
+	// CI adds a deployment pipeline for the generated code under
+	// pipeline/ (see RenderPipelines).
+	CI bool
 }
 
 // AddOutputFlags binds the shared flags. defaultOut is shown in help; an
@@ -106,10 +109,12 @@ func AddOutputFlags(cmd *cobra.Command, opts *OutputOptions) {
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files in --out that scaffold did not generate or that were edited")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the plan and the files that would be written, write nothing")
 	cmd.Flags().StringArrayVar(&opts.Tags, "tag", nil, "tag KEY=VALUE added to every resource (repeatable)")
+	cmd.Flags().BoolVar(&opts.CI, "ci", false, "also write pipeline/: a CodePipeline that plans, waits for approval and deploys the code (Terraform state moves to S3)")
 	cmd.Flags().Float64Var(&opts.AssumeGB, "assume-gb", 0, "GB a month each NAT gateway and load balancer processes, for the cost estimate")
 	SetValid(cmd, map[string]string{
 		"tag":       "KEY=VALUE: key 1-128 and value up to 256 letters, digits, spaces or + - = . _ : / @; not Name, not aws:*",
 		"assume-gb": "0 or more (GB a month)",
+		"ci":        "true, false",
 	})
 }
 

@@ -14,8 +14,9 @@ import (
 )
 
 // Generate is the pipeline every blueprint command ends with: render the
-// graph with the selected generators and the README, check the result,
-// then print a dry run or write the files atomically.
+// graph with the selected generators and the README (and, with --ci, the
+// deployment pipeline), check the result, then print a dry run or write
+// the files atomically.
 func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, summary string) error {
 	selected, err := SelectGenerators(f.Generators, out.Format)
 	if err != nil {
@@ -33,9 +34,20 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 	if dir == "" {
 		dir = "./" + g.Name
 	}
+	if out.CI {
+		g = withPipeline(g, selected)
+	}
 	files, err := Render(g, selected, assumptions)
 	if err != nil {
 		return err
+	}
+	if out.CI {
+		pipelineFiles, err := RenderPipelines(g, selected, files)
+		if err != nil {
+			return err
+		}
+		files = append(files, pipelineFiles...)
+		generators.SortFiles(files)
 	}
 	if f.Validate != nil {
 		if err := f.Validate(files); err != nil {
@@ -77,6 +89,9 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 		return nil
 	}
 	fmt.Fprintf(f.IO.Out, "Next: read %s, then deploy as it describes.\n", filepath.Join(filepath.Clean(dir), "README.md"))
+	if out.CI {
+		fmt.Fprintf(f.IO.Out, "The pipeline: %s says how to deploy it once, upload the code and approve.\n", filepath.Join(filepath.Clean(dir), "pipeline", "README.md"))
+	}
 	return nil
 }
 

@@ -70,7 +70,7 @@ and property is spelled in each format.`,
 	// generate step for the comparison and hides the output flags.
 	for _, b := range blueprints {
 		sub := b.NewCmd(f, func(g *graph.Graph, _ []string) error { return run(opts, g) })
-		for _, name := range []string{"format", "out", "force", "dry-run"} {
+		for _, name := range []string{"format", "out", "force", "dry-run", "ci"} {
 			if flag := sub.Flags().Lookup(name); flag != nil {
 				flag.Hidden = true
 			}

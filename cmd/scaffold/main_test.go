@@ -294,3 +294,61 @@ func TestEveryCommandHasExamples(t *testing.T) {
 	}
 	walk(cmd)
 }
+
+// TestCIDryRun runs --ci with --dry-run for each --format: the pipeline's
+// files for the chosen formats (and only those) are listed, and nothing is
+// written.
+func TestCIDryRun(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		want     []string
+		unwanted []string
+	}{
+		{"both formats", []string{"vpc", "--ci"}, []string{
+			"create    terraform/backend.tf",
+			"create    pipeline/README.md",
+			"create    pipeline/buildspec-terraform-plan.yml",
+			"create    pipeline/buildspec-terraform-apply.yml",
+			"create    pipeline/buildspec-cloudformation-validate.yml",
+			"create    pipeline/terraform/main.tf",
+			"create    pipeline/cloudformation/pipeline.yaml",
+		}, nil},
+		{"terraform", []string{"fanout", "--ci", "--format", "terraform"}, []string{
+			"create    terraform/backend.tf",
+			"create    pipeline/buildspec-terraform-plan.yml",
+			"create    pipeline/terraform/versions.tf",
+		}, []string{"cloudformation", "validate"}},
+		{"cloudformation", []string{"asg-spot", "--ci", "--format", "cloudformation"}, []string{
+			"create    pipeline/buildspec-cloudformation-validate.yml",
+			"create    pipeline/cloudformation/pipeline.yaml",
+			"create    pipeline/README.md",
+		}, []string{"terraform", "backend"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			out := filepath.Join(tmp, "out")
+			streams, stdout, stderr := cmdutil.TestIOStreams()
+			if code := run(append(tt.args, "--dry-run", "--out", out), streams); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("dry run created %s", out)
+			}
+			text := stdout.String()
+			for _, want := range append(tt.want, "Dry run: nothing was written.") {
+				if !strings.Contains(text, want) {
+					t.Errorf("output lacks %q:\n%s", want, text)
+				}
+			}
+			for _, line := range strings.Split(text, "\n") {
+				for _, unwanted := range tt.unwanted {
+					if strings.HasPrefix(line, "  create ") && strings.Contains(line, unwanted) {
+						t.Errorf("--format %s lists %s", tt.args[len(tt.args)-1], line)
+					}
+				}
+			}
+		})
+	}
+}

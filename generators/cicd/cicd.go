@@ -1,9 +1,12 @@
-// Package cicd writes the application side of a deployable blueprint: the
-// CodeDeploy appspec.yml, the hook scripts it names, a CodeBuild
-// buildspec.yml and a placeholder site, under app/. Files come from text
-// templates and are parsed back and checked against the documented
-// structure before they are returned, so a template edit cannot ship a
-// revision CodeDeploy would reject.
+// Package cicd writes the non-IaC files of delivery: for a deployable
+// application, the CodeDeploy appspec.yml, the hook scripts it names, a
+// CodeBuild buildspec.yml and a placeholder site under app/; for a
+// deployment pipeline (--ci), the build specifications its CodeBuild
+// projects run and the notes on bootstrapping it under pipeline/. Files
+// come from text templates and are parsed back and checked against the
+// documented structure, and against the graph, before they are returned,
+// so a template edit cannot ship a file CodeDeploy or CodeBuild would
+// reject.
 package cicd
 
 import (

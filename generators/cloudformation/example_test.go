@@ -58,7 +58,8 @@ func ExampleMapping() {
 			continue
 		}
 		if m.MergeInto != nil {
-			fmt.Printf("%s: merged into the %s's %s\n", m.Kind, m.MergeInto.Kind, m.MergeInto.Properties[0].Property)
+			property, _, _ := strings.Cut(m.MergeInto.Properties[0].Property, ".")
+			fmt.Printf("%s: merged into the %s's %s\n", m.Kind, m.MergeInto.Kind, property)
 			continue
 		}
 		for _, r := range m.Resources {
@@ -102,6 +103,14 @@ func ExampleMapping() {
 	// lb_listener: AWS::ElasticLoadBalancingV2::Listener <Id>
 	// codedeploy_app: AWS::CodeDeploy::Application <Id>
 	// codedeploy_deployment_group: AWS::CodeDeploy::DeploymentGroup <Id>
+	// s3_bucket: AWS::S3::Bucket <Id>
+	// s3_bucket_versioning: merged into the s3_bucket's VersioningConfiguration
+	// s3_bucket_encryption: merged into the s3_bucket's BucketEncryption
+	// s3_bucket_public_access_block: merged into the s3_bucket's PublicAccessBlockConfiguration
+	// s3_bucket_ownership_controls: merged into the s3_bucket's OwnershipControls
+	// s3_bucket_policy: AWS::S3::BucketPolicy <Id>
+	// codebuild_project: AWS::CodeBuild::Project <Id>
+	// codepipeline: AWS::CodePipeline::Pipeline <Id>
 }
 
 // deploy.sh deploys the stacks in order and passes the primary's VPC ID,

@@ -100,10 +100,13 @@ type builder struct {
 
 // merged is one value a component adds to another component's resource.
 type merged struct {
-	// property is the receiving resource's list property.
+	// name is the model property and property the receiving resource's
+	// property path it goes to, as merge says.
+	name     string
 	property string
 	value    graph.Value
 	from     *graph.Component
+	merge    *Merge
 }
 
 // build assembles the template and the comments that go with it.

@@ -30,6 +30,7 @@ var cases = []struct {
 	{"values", valuesGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs", "!Join"}},
 	{"fanout", fanoutGraph, []string{"!Ref", "!GetAtt", "!Sub"}},
 	{"asg", asgGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs"}},
+	{"pipeline", pipelineGraph, []string{"!Ref", "!GetAtt", "!Sub"}},
 }
 
 func generate(t *testing.T, g *graph.Graph) []byte {

@@ -38,7 +38,8 @@ type TypeMapping struct {
 	// MergeInto, when set, says the kind has no resource of its own: its
 	// values are added to the resource of the component it references. A
 	// Terraform policy attachment becomes an entry of the role's
-	// ManagedPolicyArns.
+	// ManagedPolicyArns, and a bucket's versioning its
+	// VersioningConfiguration.
 	MergeInto *Merge
 	// Unsupported, when set, says why CloudFormation cannot express the
 	// kind. The generator leaves such components out of the template and
@@ -65,10 +66,22 @@ type Merge struct {
 	// Reference is the model property whose Ref names that component; the
 	// attribute the Ref reads does not matter.
 	Reference string
-	// Properties map the kind's other model properties to list properties
-	// of the receiving resource. Each value becomes one more item of the
-	// list, after the items the receiving component sets itself.
+	// Properties map the kind's other model properties to properties of
+	// the receiving resource, with the dotted paths, Struct translation
+	// and flattening of ResourceMapping.Properties. A value is placed at
+	// its path, which the receiving component and every other merged
+	// component must leave alone: two owners of one setting are an error.
 	Properties []PropertyMapping
+	// Append, when set, makes each value one more item of the list at its
+	// path instead, after the items the receiving component sets itself,
+	// so that any number of components can contribute (a role's
+	// ManagedPolicyArns).
+	Append bool
+	// ListProperties are paths in the receiving resource that take a list
+	// where the merged component holds one value, as in ResourceMapping:
+	// a bucket's one ownership rule is the one item of
+	// OwnershipControls.Rules.
+	ListProperties []string
 	// Reason says why the kind has no resource of its own.
 	Reason string
 }
@@ -123,6 +136,11 @@ type ResourceMapping struct {
 	// KeyValueProperties are the same for lists of Key/Value pairs, the
 	// shape of tags inside a launch template's tag specifications.
 	KeyValueProperties []string
+	// ItemKeys are CloudFormation properties that take a list of
+	// one-key mappings where the model holds a list of strings, the
+	// shape of Terraform's argument: a pipeline action's input_artifacts
+	// ["source"] become InputArtifacts [{Name: source}].
+	ItemKeys []ItemKey
 	// ValueMaps translate literal model values into the values a
 	// CloudFormation property takes where the two differ in kind, not just
 	// in spelling: a load balancer's internal flag is its Scheme.
@@ -190,6 +208,14 @@ type ValueTranslation struct {
 	Model string
 	// Value is the CloudFormation value.
 	Value string
+}
+
+// ItemKey names the one key of the mappings a list property holds.
+type ItemKey struct {
+	// Property is the CloudFormation property path.
+	Property string
+	// Key is the key each item is written under ("Name").
+	Key string
 }
 
 // AttributeKey is one model property that becomes a Key/Value entry of
@@ -306,6 +332,17 @@ func (r *ResourceMapping) attributeKey(name string) (string, bool) {
 	return "", false
 }
 
+// itemKey returns the key of the one-key mappings a list property holds,
+// or "" when the property is not such a list.
+func (r *ResourceMapping) itemKey(property string) string {
+	for _, k := range r.ItemKeys {
+		if k.Property == property {
+			return k.Key
+		}
+	}
+	return ""
+}
+
 // lookup finds a kind's entry without copying it. A linear scan is plenty
 // for a table of this size and keeps the table the only source of truth.
 func lookup(kind graph.Kind) *TypeMapping {
@@ -334,6 +371,7 @@ func (m TypeMapping) clone() TypeMapping {
 			r.ValueMaps[j].Values = slices.Clone(r.ValueMaps[j].Values)
 		}
 		r.AttributeKeys = slices.Clone(r.AttributeKeys)
+		r.ItemKeys = slices.Clone(r.ItemKeys)
 	}
 	m.Attributes = slices.Clone(m.Attributes)
 	for i := range m.Attributes {
@@ -346,6 +384,7 @@ func (m TypeMapping) clone() TypeMapping {
 	if m.MergeInto != nil {
 		merge := *m.MergeInto
 		merge.Properties = slices.Clone(merge.Properties)
+		merge.ListProperties = slices.Clone(merge.ListProperties)
 		m.MergeInto = &merge
 	}
 	m.Remedy = slices.Clone(m.Remedy)
@@ -837,6 +876,7 @@ var mappings = []TypeMapping{
 			Kind:       graph.KindIAMRole,
 			Reference:  "role",
 			Properties: []PropertyMapping{{"policy_arn", "ManagedPolicyArns"}},
+			Append:     true,
 			Reason: "CloudFormation has no resource that attaches a managed policy to a role; " +
 				"the role lists the policy in ManagedPolicyArns instead.",
 		},
@@ -1051,6 +1091,145 @@ var mappings = []TypeMapping{
 			Tags: true,
 		}},
 		Attributes: []AttributeMapping{{Attr: graph.AttrName}},
+	},
+	{
+		// `!Ref` of a bucket is its name. Versioning, default encryption,
+		// the public access block and ownership controls are resources of
+		// their own in Terraform and properties of the bucket here; their
+		// kinds merge into this resource.
+		Kind: graph.KindS3Bucket,
+		Resources: []ResourceMapping{{
+			Type:       "AWS::S3::Bucket",
+			Properties: []PropertyMapping{{"bucket", "BucketName"}},
+			Tags:       true,
+		}},
+		Attributes: []AttributeMapping{refID, {Attr: graph.AttrName}, {Attr: graph.AttrARN, GetAtt: "Arn"}},
+		Omit: []OmittedProperty{{
+			Name: "force_destroy",
+			Reason: "CloudFormation never deletes a bucket that still holds objects; " +
+				"empty it (every version) before deleting the stack.",
+		}},
+	},
+	{
+		Kind: graph.KindS3BucketVersioning,
+		MergeInto: &Merge{
+			Kind:       graph.KindS3Bucket,
+			Reference:  "bucket",
+			Properties: []PropertyMapping{{"versioning_configuration", "VersioningConfiguration"}},
+			Reason:     "AWS::S3::Bucket holds its versioning in VersioningConfiguration.",
+		},
+	},
+	{
+		// Terraform's rule block is one item of
+		// ServerSideEncryptionConfiguration; S3 allows exactly one.
+		Kind: graph.KindS3BucketEncryption,
+		MergeInto: &Merge{
+			Kind:      graph.KindS3Bucket,
+			Reference: "bucket",
+			Properties: []PropertyMapping{
+				{"rule", "BucketEncryption.ServerSideEncryptionConfiguration"},
+				{"rule.apply_server_side_encryption_by_default", "BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault"},
+				{"rule.apply_server_side_encryption_by_default.sse_algorithm", "BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault.SSEAlgorithm"},
+				{"rule.apply_server_side_encryption_by_default.kms_master_key_id", "BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault.KMSMasterKeyID"},
+			},
+			ListProperties: []string{"BucketEncryption.ServerSideEncryptionConfiguration"},
+			Reason:         "AWS::S3::Bucket holds its default encryption in BucketEncryption.",
+		},
+	},
+	{
+		Kind: graph.KindS3BucketPublicAccessBlock,
+		MergeInto: &Merge{
+			Kind:      graph.KindS3Bucket,
+			Reference: "bucket",
+			Properties: []PropertyMapping{
+				{"block_public_acls", "PublicAccessBlockConfiguration.BlockPublicAcls"},
+				{"block_public_policy", "PublicAccessBlockConfiguration.BlockPublicPolicy"},
+				{"ignore_public_acls", "PublicAccessBlockConfiguration.IgnorePublicAcls"},
+				{"restrict_public_buckets", "PublicAccessBlockConfiguration.RestrictPublicBuckets"},
+			},
+			Reason: "AWS::S3::Bucket holds its public access block in PublicAccessBlockConfiguration.",
+		},
+	},
+	{
+		Kind: graph.KindS3BucketOwnershipControls,
+		MergeInto: &Merge{
+			Kind:           graph.KindS3Bucket,
+			Reference:      "bucket",
+			Properties:     []PropertyMapping{{"rule", "OwnershipControls.Rules"}},
+			ListProperties: []string{"OwnershipControls.Rules"},
+			Reason:         "AWS::S3::Bucket holds its ownership controls in OwnershipControls.",
+		},
+	},
+	{
+		Kind: graph.KindS3BucketPolicy,
+		Resources: []ResourceMapping{{
+			Type: "AWS::S3::BucketPolicy",
+			Properties: []PropertyMapping{
+				{"bucket", "Bucket"},
+				{"policy", "PolicyDocument"},
+			},
+		}},
+	},
+	{
+		// `!Ref` of a project is its name. Terraform's build_timeout is
+		// TimeoutInMinutes, and its repeated environment_variable block
+		// the EnvironmentVariables list.
+		Kind: graph.KindCodeBuildProject,
+		Resources: []ResourceMapping{{
+			Type: "AWS::CodeBuild::Project",
+			Properties: []PropertyMapping{
+				{"name", "Name"},
+				{"description", "Description"},
+				{"service_role", "ServiceRole"},
+				{"build_timeout", "TimeoutInMinutes"},
+				{"queued_timeout", "QueuedTimeoutInMinutes"},
+				{"encryption_key", "EncryptionKey"},
+				{"source", "Source"},
+				{"source.buildspec", "Source.BuildSpec"},
+				{"artifacts", "Artifacts"},
+				{"environment", "Environment"},
+				{"environment.environment_variable", "Environment.EnvironmentVariables"},
+				{"logs_config", "LogsConfig"},
+				{"logs_config.cloudwatch_logs", "LogsConfig.CloudWatchLogs"},
+			},
+			Tags: true,
+		}},
+		Attributes: []AttributeMapping{
+			{Attr: graph.AttrName},
+			{Attr: graph.AttrARN, GetAtt: "Arn"},
+		},
+	},
+	{
+		// `!Ref` of a pipeline is its name; the ARN is built, as Terraform
+		// reports it. An action's category, owner, provider and version
+		// sit under ActionTypeId, and its artifacts are lists of {Name}.
+		Kind: graph.KindCodePipeline,
+		Resources: []ResourceMapping{{
+			Type: "AWS::CodePipeline::Pipeline",
+			Properties: []PropertyMapping{
+				{"name", "Name"},
+				{"pipeline_type", "PipelineType"},
+				{"execution_mode", "ExecutionMode"},
+				{"role_arn", "RoleArn"},
+				{"artifact_store", "ArtifactStore"},
+				{"stage", "Stages"},
+				{"stage.action", "Stages.Actions"},
+				{"stage.action.category", "Stages.Actions.ActionTypeId.Category"},
+				{"stage.action.owner", "Stages.Actions.ActionTypeId.Owner"},
+				{"stage.action.provider", "Stages.Actions.ActionTypeId.Provider"},
+				{"stage.action.version", "Stages.Actions.ActionTypeId.Version"},
+			},
+			ItemKeys: []ItemKey{
+				{Property: "Stages.Actions.InputArtifacts", Key: "Name"},
+				{Property: "Stages.Actions.OutputArtifacts", Key: "Name"},
+			},
+			Tags: true,
+		}},
+		Attributes: []AttributeMapping{
+			refID,
+			{Attr: graph.AttrName},
+			{Attr: graph.AttrARN, ARN: &ARNFormat{Service: "codepipeline"}},
+		},
 	},
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
@@ -34,7 +35,9 @@ func (b *builder) collectMerges() error {
 				errs = append(errs, fmt.Errorf("component %q: property %q has no CloudFormation mapping for kind %q", c.ID, p.Name, c.Kind))
 				continue
 			}
-			b.merges[target.ID] = append(b.merges[target.ID], merged{property: m.MergeInto.Properties[i].Property, value: p.Value, from: c})
+			b.merges[target.ID] = append(b.merges[target.ID], merged{
+				name: p.Name, property: m.MergeInto.Properties[i].Property, value: p.Value, from: c, merge: m.MergeInto,
+			})
 		}
 	}
 	return errors.Join(errs...)
@@ -59,12 +62,29 @@ func (b *builder) mergeTarget(c *graph.Component, m *TypeMapping) (*graph.Compon
 	return target, nil
 }
 
-// addMerged appends the values other components merge into c, after c's
-// own items. Each item is headed by the label of the component it comes
+// addMerged adds the values other components merge into c, after c's own
+// properties: appended items go after c's own items, placed values where
+// their paths say. Each is headed by the label of the component it comes
 // from, which has no resource of its own to carry that comment.
 func (b *builder) addMerged(c *graph.Component, logicalID string, properties *object) error {
 	var errs []error
+	var wraps []string
 	for _, item := range b.merges[c.ID] {
+		if !item.merge.Append {
+			// The merged kind's table is the scope, so its Struct keys
+			// are translated by its own entries, as a resource's are.
+			scope := scope{mapping: &ResourceMapping{Properties: item.merge.Properties}, target: properties}
+			if err := b.place(scope, item.name, item.property, item.value); err != nil {
+				errs = append(errs, fmt.Errorf("value merged from component %q: %w", item.from.ID, err))
+				continue
+			}
+			path := "$.Resources." + logicalID + ".Properties." + strings.Split(item.property, ".")[0]
+			if _, ok := b.comments[path]; !ok && item.from.Label != "" {
+				b.comments[path] = labelComment(item.from.Label)
+			}
+			wraps = append(wraps, item.merge.ListProperties...)
+			continue
+		}
 		value, err := b.resolver.value(item.value)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("value merged from component %q: %w", item.from.ID, err))
@@ -79,6 +99,12 @@ func (b *builder) addMerged(c *graph.Component, logicalID string, properties *ob
 			path := "$.Resources." + logicalID + ".Properties." + item.property + "[" + strconv.Itoa(index) + "]"
 			b.comments[path] = labelComment(item.from.Label)
 		}
+	}
+	// A list may be named by several merged components; wrapping it twice
+	// would nest it.
+	slices.Sort(wraps)
+	for _, path := range slices.Compact(wraps) {
+		properties.wrap(path)
 	}
 	return errors.Join(errs...)
 }

@@ -287,6 +287,12 @@ func (b *builder) leafValue(rm *ResourceMapping, property string, v graph.Value)
 			return nil, fmt.Errorf("%s takes key/value pairs, which the model writes as an Object, not %T", property, v)
 		}
 		return b.resolver.keyValues(object)
+	case rm.itemKey(property) != "":
+		list, ok := v.(graph.List)
+		if !ok {
+			return nil, fmt.Errorf("%s takes a list of {%s: ...} mappings, which the model writes as a List, not %T", property, rm.itemKey(property), v)
+		}
+		return b.resolver.itemMappings(rm.itemKey(property), list)
 	default:
 		return b.resolver.value(v)
 	}

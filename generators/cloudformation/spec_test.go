@@ -96,6 +96,12 @@ func TestMappingIsACopy(t *testing.T) {
 		"merge": func(table []cloudformation.TypeMapping) {
 			index(table, graph.KindIAMRolePolicyAttachment).MergeInto.Properties[0].Property = "Changed"
 		},
+		"merge list properties": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindS3BucketOwnershipControls).MergeInto.ListProperties[0] = "Changed"
+		},
+		"item keys": func(table []cloudformation.TypeMapping) {
+			index(table, graph.KindCodePipeline).Resources[0].ItemKeys[0].Key = "Changed"
+		},
 		"implied value": func(table []cloudformation.TypeMapping) {
 			rule := index(table, graph.KindSecurityGroup).Resources[0].Implied[0].Value.(graph.List)[0].(graph.Object)
 			rule[0].Value = graph.String("Changed")
@@ -310,9 +316,37 @@ func TestMappingAgainstSpec(t *testing.T) {
 			if !ok {
 				continue // reported with the receiving kind
 			}
+			receiverType := receiver.Resources[0].Type
 			for _, p := range merge.Properties {
-				if spec, ok := typ.Properties[p.Property]; !ok || spec.Type != schemas.TypeList || spec.ItemType != "" {
-					t.Errorf("%s: %s.%s is not a list of values to merge into", m.Kind, receiver.Resources[0].Type, p.Property)
+				if merge.Append {
+					if spec, ok := typ.Properties[p.Property]; !ok || spec.Type != schemas.TypeList || spec.ItemType != "" {
+						t.Errorf("%s: %s.%s is not a list of values to merge into", m.Kind, receiverType, p.Property)
+					}
+					continue
+				}
+				if _, err := specPath(s, receiverType, typ.Properties, p.Property); err != nil {
+					t.Errorf("%s: merges into %s: %v", m.Kind, receiverType, err)
+				}
+				if root, _, nested := strings.Cut(p.Name, "."); nested && !slices.ContainsFunc(merge.Properties, func(q cloudformation.PropertyMapping) bool { return q.Name == root }) {
+					t.Errorf("%s: %s is mapped but its property %s is not", m.Kind, p.Name, root)
+				}
+				// A placed value must not land where the receiving kind
+				// already writes, or the two would fight over it.
+				for _, own := range receiver.Resources[0].Properties {
+					if top, _, _ := strings.Cut(p.Property, "."); strings.Split(own.Property, ".")[0] == top {
+						t.Errorf("%s: merges into %s, which %s's own %s already sets", m.Kind, p.Property, receiver.Kind, own.Name)
+					}
+				}
+			}
+			for _, path := range merge.ListProperties {
+				spec, err := specPath(s, receiverType, typ.Properties, path)
+				switch {
+				case err != nil:
+					t.Errorf("%s: list property: %v", m.Kind, err)
+				case spec.Type != schemas.TypeList:
+					t.Errorf("%s: list property %s.%s is not a list in the spec", m.Kind, receiverType, path)
+				case merge.Append:
+					t.Errorf("%s: appended values are list items already; ListProperties has nothing to wrap", m.Kind)
 				}
 			}
 		}

@@ -135,6 +135,20 @@ func (r *resolver) keyValues(object graph.Object) ([]tag, error) {
 	return out, nil
 }
 
+// itemMappings converts a List into one-key mappings, one per item, such
+// as a pipeline action's InputArtifacts [{Name: source}].
+func (r *resolver) itemMappings(key string, list graph.List) ([]yaml.MapSlice, error) {
+	out := make([]yaml.MapSlice, len(list))
+	for i, item := range list {
+		converted, err := r.value(item)
+		if err != nil {
+			return nil, fmt.Errorf("item %d: %w", i, err)
+		}
+		out[i] = yaml.MapSlice{{Key: key, Value: converted}}
+	}
+	return out, nil
+}
+
 // base64 converts a Base64. A literal becomes `!Base64 'text'`. Anything
 // that resolves to an intrinsic needs the long form, `Fn::Base64: !Sub ...`,
 // because a YAML node carries one tag only: `!Base64 !Sub` is not YAML,

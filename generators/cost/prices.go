@@ -29,17 +29,23 @@ const (
 	albHourly        = 0.0225
 	albLCUHourly     = 0.008
 	// KMS charges the same per key in every region.
-	kmsKeyMonthly         = 1.00
-	alarmStandardMonthly  = 0.10
-	alarmHighResMonthly   = 0.30
-	logIngestionPerGB     = 0.50
-	logStoragePerGBMonth  = 0.03
-	snsPublishPerMillion  = 0.50
-	snsFIFOPerMillion     = 0.30
-	sqsStandardPerMillion = 0.40
-	sqsFIFOPerMillion     = 0.50
-	gp3PerGBMonth         = 0.08
-	gp2PerGBMonth         = 0.10
+	kmsKeyMonthly        = 1.00
+	alarmStandardMonthly = 0.10
+	alarmHighResMonthly  = 0.30
+	logIngestionPerGB    = 0.50
+	logStoragePerGBMonth = 0.03
+	// S3 Standard, first 50 TB a month.
+	s3StandardPerGBMonth = 0.023
+	// CodeBuild on-demand, general1.small Linux, per build minute.
+	codeBuildSmallPerMinute = 0.005
+	// CodePipeline V2, per action execution minute.
+	codePipelineV2PerActionMinute = 0.002
+	snsPublishPerMillion          = 0.50
+	snsFIFOPerMillion             = 0.30
+	sqsStandardPerMillion         = 0.40
+	sqsFIFOPerMillion             = 0.50
+	gp3PerGBMonth                 = 0.08
+	gp2PerGBMonth                 = 0.10
 	// EC2 detailed monitoring publishes seven metrics per instance at
 	// one-minute resolution, each billed as a custom metric.
 	detailedMonitoringMetrics = 7

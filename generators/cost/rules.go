@@ -29,6 +29,9 @@ const (
 	scalingFree      = "no charge for scaling actions themselves"
 	listenerFree     = "included in the load balancer's hourly and LCU charges"
 	codeDeployFree   = "no charge for deployments to EC2 instances"
+	// Versioning itself is free, but every old version it keeps is
+	// stored (and billed) like any object; the note on buckets says so.
+	bucketSettingFree = "no charge for versioning, encryption, public access and ownership settings themselves"
 )
 
 func rules() map[graph.Kind]rule {
@@ -59,6 +62,11 @@ func rules() map[graph.Kind]rule {
 		graph.KindLBListener:                {free: freeItem{"listeners", listenerFree}},
 		graph.KindCodeDeployApp:             {free: freeItem{"CodeDeploy", codeDeployFree}},
 		graph.KindCodeDeployDeploymentGroup: {free: freeItem{"CodeDeploy", codeDeployFree}},
+		graph.KindS3BucketVersioning:        {free: freeItem{"bucket settings", bucketSettingFree}},
+		graph.KindS3BucketEncryption:        {free: freeItem{"bucket settings", bucketSettingFree}},
+		graph.KindS3BucketPublicAccessBlock: {free: freeItem{"bucket settings", bucketSettingFree}},
+		graph.KindS3BucketOwnershipControls: {free: freeItem{"bucket settings", bucketSettingFree}},
+		graph.KindS3BucketPolicy:            {free: freeItem{"bucket policies", noCharge}},
 
 		graph.KindNATGateway:       {price: priceNATGateway},
 		graph.KindElasticIP:        {price: priceElasticIP},
@@ -69,6 +77,9 @@ func rules() map[graph.Kind]rule {
 		graph.KindLogGroup:         {price: priceLogGroup},
 		graph.KindSNSTopic:         {price: priceSNSTopic},
 		graph.KindSQSQueue:         {price: priceSQSQueue},
+		graph.KindS3Bucket:         {price: priceS3Bucket},
+		graph.KindCodeBuildProject: {price: priceCodeBuildProject},
+		graph.KindCodePipeline:     {price: priceCodePipeline},
 	}
 }
 
@@ -313,5 +324,25 @@ func field(s graph.Struct, key string) graph.Value {
 			return f.Value
 		}
 	}
+	return nil
+}
+
+func priceS3Bucket(p *pricer, c *graph.Component) error {
+	// What a bucket holds depends on use, not on anything --assume-gb
+	// describes, so storage stays at 0 and the note gives the price.
+	p.line(c, "S3 Standard storage", 0, "GB-month", s3StandardPerGBMonth, regional)
+	p.note("S3 storage is assumed to be 0 GB: buckets bill $0.023 per GB-month (S3 Standard) for what they hold, old versions included when versioning is on, plus requests; KMS-encrypted objects also make KMS requests, which a bucket key keeps few.")
+	return nil
+}
+
+func priceCodeBuildProject(p *pricer, c *graph.Component) error {
+	p.line(c, "CodeBuild build minutes (general1.small)", 0, "minute", codeBuildSmallPerMinute, regional)
+	p.note("Builds are billed per minute while they run and this estimate assumes none: a general1.small Linux build costs $0.005 a minute, so a 3-minute plan and a 3-minute apply cost about $0.03 per deployment.")
+	return nil
+}
+
+func priceCodePipeline(p *pricer, c *graph.Component) error {
+	p.line(c, "CodePipeline action minutes (V2)", 0, "action-minute", codePipelineV2PerActionMinute, regional)
+	p.note("A V2 pipeline has no monthly fee: it bills $0.002 per minute that an action runs (the first 100 minutes a month are free), and assumes none here.")
 	return nil
 }

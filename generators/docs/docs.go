@@ -101,6 +101,7 @@ type data struct {
 	Outputs                               []output
 	Tags                                  string
 	Terraform, CloudFormation             bool
+	RemoteState                           bool
 	StackName, TemplateFile, Capabilities string
 	DefaultSecurityGroup                  bool
 	Diagram                               string
@@ -122,6 +123,7 @@ func (d *Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		Notes:                g.Docs.Notes,
 		Terraform:            d.terraform,
 		CloudFormation:       d.cloudFormation,
+		RemoteState:          g.RemoteState,
 		StackName:            g.Name + "-" + g.Blueprint,
 		TemplateFile:         g.Blueprint + ".yaml",
 		Capabilities:         capabilities(g),

@@ -60,6 +60,16 @@ type Graph struct {
 	// the graph installs; the CI/CD generator writes its appspec, hook
 	// scripts and buildspec from it.
 	App *App
+	// RemoteState says that the unit's Terraform state lives in an S3
+	// bucket that a pipeline names at init time (terraform init
+	// -backend-config=...), rather than in a local file. The Terraform
+	// generator writes a partial backend block for it; CloudFormation
+	// keeps its own state and ignores it.
+	RemoteState bool
+	// Pipeline, when set, says that the graph is a deployment pipeline for
+	// another unit's code; the CI/CD generator writes the build
+	// specifications its CodeBuild projects run and the bootstrap notes.
+	Pipeline *Pipeline
 }
 
 // About is a blueprint's description of itself, in words for learners.
@@ -254,6 +264,47 @@ const (
 	// deployment_option, deployment_type), load_balancer_info (Struct:
 	// target_group_info List of Struct{name}). AttrName.
 	KindCodeDeployDeploymentGroup Kind = "codedeploy_deployment_group"
+
+	// KindS3Bucket: bucket (String or Join; AWS picks a unique name when
+	// absent), force_destroy (Bool: Terraform may delete the bucket with
+	// its objects; CloudFormation never does). AttrID and AttrName are the
+	// bucket name, AttrARN its ARN. Versioning, encryption, the public
+	// access block and ownership controls are kinds of their own, as in
+	// provider 6; CloudFormation merges them into the bucket.
+	KindS3Bucket Kind = "s3_bucket"
+	// KindS3BucketVersioning: bucket (Ref with AttrID), versioning_configuration
+	// (Struct: status "Enabled" or "Suspended").
+	KindS3BucketVersioning Kind = "s3_bucket_versioning"
+	// KindS3BucketEncryption: bucket (Ref with AttrID), rule (Struct:
+	// apply_server_side_encryption_by_default Struct{sse_algorithm,
+	// kms_master_key_id}, bucket_key_enabled Bool). The default encryption
+	// of new objects.
+	KindS3BucketEncryption Kind = "s3_bucket_encryption"
+	// KindS3BucketPublicAccessBlock: bucket (Ref with AttrID),
+	// block_public_acls, block_public_policy, ignore_public_acls,
+	// restrict_public_buckets (Bool).
+	KindS3BucketPublicAccessBlock Kind = "s3_bucket_public_access_block"
+	// KindS3BucketOwnershipControls: bucket (Ref with AttrID), rule (Struct:
+	// object_ownership, e.g. "BucketOwnerEnforced", which disables ACLs).
+	KindS3BucketOwnershipControls Kind = "s3_bucket_ownership_controls"
+	// KindS3BucketPolicy: bucket (Ref with AttrID), policy (Document).
+	KindS3BucketPolicy Kind = "s3_bucket_policy"
+	// KindCodeBuildProject: name, description (String), service_role (Ref
+	// to an iam_role ARN), build_timeout, queued_timeout (Int minutes),
+	// encryption_key (Ref to a kms_key ARN), source (Struct: type,
+	// buildspec), artifacts (Struct: type), environment (Struct:
+	// compute_type, image, type, image_pull_credentials_type,
+	// environment_variable List of Struct{name, value, type}), logs_config
+	// (Struct: cloudwatch_logs Struct{status, group_name}, s3_logs
+	// Struct{status}). AttrARN, AttrName.
+	KindCodeBuildProject Kind = "codebuild_project"
+	// KindCodePipeline: name, pipeline_type, execution_mode (String),
+	// role_arn (Ref), artifact_store (Struct: location, type,
+	// encryption_key Struct{id, type}), stage (List of Struct: name, action
+	// List of Struct{name, category, owner, provider, version, run_order,
+	// configuration Object of String, input_artifacts and output_artifacts
+	// List of String}). AttrARN, AttrName.
+	KindCodePipeline Kind = "codepipeline"
 )
 
 // AllKinds lists every kind, in declaration order, so generators can test
@@ -266,7 +317,9 @@ func AllKinds() []Kind {
 		KindSQSQueue, KindSQSQueuePolicy, KindMetricAlarm, KindSecurityGroup, KindSecurityGroupIngress,
 		KindSecurityGroupEgress, KindIAMInstanceProfile, KindIAMRolePolicyAttachment, KindLaunchTemplate,
 		KindAutoScalingGroup, KindAutoScalingPolicy, KindAutoScalingSchedule, KindLoadBalancer, KindLBTargetGroup,
-		KindLBListener, KindCodeDeployApp, KindCodeDeployDeploymentGroup,
+		KindLBListener, KindCodeDeployApp, KindCodeDeployDeploymentGroup, KindS3Bucket, KindS3BucketVersioning,
+		KindS3BucketEncryption, KindS3BucketPublicAccessBlock, KindS3BucketOwnershipControls, KindS3BucketPolicy,
+		KindCodeBuildProject, KindCodePipeline,
 	}
 }
 
@@ -321,6 +374,11 @@ const (
 	// RulePublicEgress: security groups should not allow egress to
 	// 0.0.0.0/0.
 	RulePublicEgress Rule = "public-egress"
+	// RuleBroadDeployPermissions: IAM policies should not grant whole
+	// services (ec2:*) or act on every resource. A role that deploys a
+	// stack has to create, change and delete every resource type in it,
+	// whose names and ARNs do not exist before the first deploy.
+	RuleBroadDeployPermissions Rule = "broad-deploy-permissions"
 )
 
 // Waiver is one deliberate exception, documented where it applies.

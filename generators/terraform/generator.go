@@ -18,6 +18,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/scaffold-iac/scaffold/generators"
 	"github.com/scaffold-iac/scaffold/generators/graph"
@@ -29,6 +30,11 @@ const (
 	// RequiredTerraformVersion is the oldest Terraform the module is written
 	// for: it uses no language feature newer than 1.5.
 	RequiredTerraformVersion = ">= 1.5.0"
+	// RemoteStateTerraformVersion replaces it for a module with a remote
+	// state backend: the backend's use_lockfile (locking with an object
+	// next to the state, no DynamoDB table) arrived in 1.10, and older
+	// releases reject the argument at init.
+	RemoteStateTerraformVersion = ">= 1.10.0"
 	// AWSProviderSource is the only provider the module uses.
 	AWSProviderSource = "hashicorp/aws"
 	// AWSProviderVersion pins the provider's major version, so a future
@@ -54,9 +60,10 @@ func New() *Generator { return &Generator{} }
 func (*Generator) Name() string { return "terraform" }
 
 // Generate renders the graph as a root module: versions.tf, providers.tf,
-// variables.tf, main.tf and outputs.tf under terraform/, sorted by path.
-// The file set is fixed, even when a file has little to say, because
-// scripts and the comparison view rely on the layout.
+// variables.tf, main.tf and outputs.tf under terraform/, sorted by path,
+// plus backend.tf when the graph keeps its state remotely. The file set is
+// otherwise fixed, even when a file has little to say, because scripts and
+// the comparison view rely on the layout.
 //
 // It reports every problem it finds in one joined error and returns no
 // files when there is any, so a caller never writes half a module.
@@ -79,11 +86,17 @@ func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		name  string
 		build func(*fileWriter) error
 	}{
-		{"versions.tf", versions},
+		{"versions.tf", versionsOf(g)},
 		{"providers.tf", r.providers},
 		{"variables.tf", r.variables},
 		{"main.tf", r.main},
 		{"outputs.tf", r.outputs},
+	}
+	if g.RemoteState {
+		builders = append(builders, struct {
+			name  string
+			build func(*fileWriter) error
+		}{"backend.tf", r.backend})
 	}
 	files := make([]generators.File, 0, len(builders))
 	var errs []error
@@ -167,18 +180,52 @@ func validName(s string) bool {
 // anything or be an unquoted object key.
 var reserved = map[string]bool{"true": true, "false": true, "null": true}
 
-// versions writes the terraform block. It depends on no graph: root and
-// child modules require the same Terraform and provider versions, which
-// tflint asks of every module.
-func versions(w *fileWriter) error {
+// versions writes the terraform block of a module that keeps local
+// state. Root and child modules require the same Terraform and provider
+// versions, which tflint asks of every module.
+func versions(w *fileWriter) error { return versionsFor(w, false) }
+
+// remoteVersions writes the terraform block of a module whose state lives
+// in S3, which needs a newer Terraform for use_lockfile.
+func remoteVersions(w *fileWriter) error { return versionsFor(w, true) }
+
+func versionsOf(g *graph.Graph) func(*fileWriter) error {
+	if g.RemoteState {
+		return remoteVersions
+	}
+	return versions
+}
+
+func versionsFor(w *fileWriter, remoteState bool) error {
 	body := w.block("", "terraform")
-	body.SetAttributeValue("required_version", ctyString(RequiredTerraformVersion))
+	version := RequiredTerraformVersion
+	if remoteState {
+		version = RemoteStateTerraformVersion
+	}
+	body.SetAttributeValue("required_version", ctyString(version))
 	body.AppendNewline()
 	providers := body.AppendNewBlock("required_providers", nil).Body()
 	providers.SetAttributeRaw("aws", hclwrite.TokensForObject([]hclwrite.ObjectAttrTokens{
 		{Name: hclwrite.TokensForIdentifier("source"), Value: hclwrite.TokensForValue(ctyString(AWSProviderSource))},
 		{Name: hclwrite.TokensForIdentifier("version"), Value: hclwrite.TokensForValue(ctyString(AWSProviderVersion))},
 	}))
+	return nil
+}
+
+// backend writes a partial S3 backend: where the state lives (bucket, key,
+// region and the KMS key that encrypts it) is only known once the pipeline
+// that owns the bucket exists, so the pipeline passes it with
+// -backend-config at init, and the file fixes only what every
+// configuration must have.
+func (r *renderer) backend(w *fileWriter) error {
+	w.comment("State lives in S3. The bucket, key, region and KMS key are given at init time " +
+		"(terraform init -backend-config=bucket=... and so on) by the pipeline that deploys this " +
+		"module; its README shows the same command for running Terraform by hand. use_lockfile " +
+		"locks the state with an object next to it (Terraform 1.10 or later), so no DynamoDB table is needed.")
+	body := w.block("", "terraform")
+	s3 := body.AppendNewBlock("backend", []string{"s3"}).Body()
+	s3.SetAttributeValue("use_lockfile", cty.True)
+	s3.SetAttributeValue("encrypt", cty.True)
 	return nil
 }
 

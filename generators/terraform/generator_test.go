@@ -225,3 +225,44 @@ func BenchmarkGenerate(b *testing.B) {
 		}
 	}
 }
+
+// TestRemoteState checks what a graph whose state a pipeline keeps adds to
+// the module: a partial S3 backend with locking and encryption, and a
+// Terraform version that knows use_lockfile. Without RemoteState neither
+// appears.
+func TestRemoteState(t *testing.T) {
+	for _, remote := range []bool{false, true} {
+		g := minimalGraph()
+		g.RemoteState = remote
+		files, err := New().Generate(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byPath := map[string]string{}
+		for _, f := range files {
+			byPath[f.Path] = string(f.Content)
+		}
+		backend, ok := byPath["terraform/backend.tf"]
+		if ok != remote {
+			t.Fatalf("RemoteState %v: backend.tf written: %v", remote, ok)
+		}
+		version := RequiredTerraformVersion
+		if remote {
+			version = RemoteStateTerraformVersion
+			for _, want := range []string{`backend "s3" {`, "use_lockfile = true", "encrypt      = true", "-backend-config"} {
+				if !strings.Contains(backend, want) {
+					t.Errorf("backend.tf lacks %q:\n%s", want, backend)
+				}
+			}
+			_, block, _ := strings.Cut(backend, `backend "s3" {`)
+			for _, unwanted := range []string{"bucket", "key", "region"} {
+				if strings.Contains(block, unwanted+" ") {
+					t.Errorf("backend.tf fixes %q, which the pipeline passes at init:\n%s", unwanted, backend)
+				}
+			}
+		}
+		if want := `required_version = "` + version + `"`; !strings.Contains(byPath["terraform/versions.tf"], want) {
+			t.Errorf("RemoteState %v: versions.tf lacks %s:\n%s", remote, want, byPath["terraform/versions.tf"])
+		}
+	}
+}

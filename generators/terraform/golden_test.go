@@ -32,6 +32,7 @@ var goldenCases = []struct {
 	{"values", valuesGraph},
 	{"fanout", fanoutGraph},
 	{"asg", asgGraph},
+	{"pipeline", pipelineGraph},
 }
 
 func TestGenerateGolden(t *testing.T) {

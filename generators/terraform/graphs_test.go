@@ -904,3 +904,244 @@ func asgGraph() *graph.Graph {
 	}
 	return g
 }
+
+// pipelineGraph is a small delivery pipeline: a KMS key, an artifact
+// bucket with every setting that is a kind of its own in Terraform (and a
+// property of the bucket here), a CodeBuild project that logs to an
+// encrypted group, and a CodePipeline whose S3 source feeds the build and
+// a manual approval.
+func pipelineGraph() *graph.Graph {
+	named := func(suffix string) graph.Value { return graph.Join{graph.Param("name"), graph.String("-" + suffix)} }
+	policy := func(statements ...graph.Value) graph.Document {
+		return graph.Document{
+			{Key: "Version", Value: graph.String("2012-10-17")},
+			{Key: "Statement", Value: graph.List(statements)},
+		}
+	}
+	assumedBy := func(service string) graph.Document {
+		return policy(graph.Object{
+			{Key: "Effect", Value: graph.String("Allow")},
+			{Key: "Principal", Value: graph.Object{{Key: "Service", Value: graph.String(service)}}},
+			{Key: "Action", Value: graph.String("sts:AssumeRole")},
+		})
+	}
+	g := &graph.Graph{
+		Name:        "lab",
+		Blueprint:   "pipeline",
+		Description: "A pipeline that builds what is uploaded to its bucket.",
+		Region:      "eu-west-1",
+		Tags:        []graph.Tag{{Key: "Project", Value: "lab"}},
+		Parameters: []graph.Parameter{{
+			Name: "name", Type: graph.ParamString, Description: "Prefix for resource names.", Default: graph.String("lab"),
+		}},
+	}
+	bucketARN := graph.RefARN("artifacts")
+	objects := graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":s3:::"), graph.RefID("artifacts"), graph.String("/*")}
+	g.Add(
+		graph.Component{
+			ID: "key", Kind: graph.KindKMSKey, Label: "key for artifacts and logs",
+			Properties: []graph.Property{
+				{Name: "description", Value: graph.String("Pipeline artifacts and build logs.")},
+				{Name: "enable_key_rotation", Value: graph.Bool(true)},
+				{Name: "policy", Value: policy(graph.Object{
+					{Key: "Effect", Value: graph.String("Allow")},
+					{Key: "Principal", Value: graph.Object{{Key: "AWS", Value: graph.Join{graph.String("arn:"), graph.PseudoPartition, graph.String(":iam::"), graph.PseudoAccountID, graph.String(":root")}}}},
+					{Key: "Action", Value: graph.String("kms:*")},
+					{Key: "Resource", Value: graph.String("*")},
+				})},
+			},
+		},
+		graph.Component{
+			ID: "artifacts", Kind: graph.KindS3Bucket, Label: "bucket for sources and artifacts", Group: "artifacts",
+			Name:       named("artifacts"),
+			Properties: []graph.Property{{Name: "force_destroy", Value: graph.Bool(true)}},
+		},
+		graph.Component{
+			ID: "artifacts_versioning", Kind: graph.KindS3BucketVersioning, Label: "versioning, which S3 sources need", Group: "artifacts",
+			Properties: []graph.Property{
+				{Name: "bucket", Value: graph.RefID("artifacts")},
+				{Name: "versioning_configuration", Value: graph.Struct{{Key: "status", Value: graph.String("Enabled")}}},
+			},
+		},
+		graph.Component{
+			ID: "artifacts_encryption", Kind: graph.KindS3BucketEncryption, Label: "default encryption with the key", Group: "artifacts",
+			Properties: []graph.Property{
+				{Name: "bucket", Value: graph.RefID("artifacts")},
+				{Name: "rule", Value: graph.Struct{
+					{Key: "apply_server_side_encryption_by_default", Value: graph.Struct{
+						{Key: "sse_algorithm", Value: graph.String("aws:kms")},
+						{Key: "kms_master_key_id", Value: graph.RefARN("key")},
+					}},
+					{Key: "bucket_key_enabled", Value: graph.Bool(true)},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "artifacts_public_access", Kind: graph.KindS3BucketPublicAccessBlock, Label: "no public access", Group: "artifacts",
+			Properties: []graph.Property{
+				{Name: "bucket", Value: graph.RefID("artifacts")},
+				{Name: "block_public_acls", Value: graph.Bool(true)},
+				{Name: "block_public_policy", Value: graph.Bool(true)},
+				{Name: "ignore_public_acls", Value: graph.Bool(true)},
+				{Name: "restrict_public_buckets", Value: graph.Bool(true)},
+			},
+		},
+		graph.Component{
+			ID: "artifacts_ownership", Kind: graph.KindS3BucketOwnershipControls, Label: "no ACLs: the bucket owns every object", Group: "artifacts",
+			Properties: []graph.Property{
+				{Name: "bucket", Value: graph.RefID("artifacts")},
+				{Name: "rule", Value: graph.Struct{{Key: "object_ownership", Value: graph.String("BucketOwnerEnforced")}}},
+			},
+		},
+		graph.Component{
+			ID: "artifacts_policy", Kind: graph.KindS3BucketPolicy, Label: "TLS only", Group: "artifacts",
+			Properties: []graph.Property{
+				{Name: "bucket", Value: graph.RefID("artifacts")},
+				{Name: "policy", Value: policy(graph.Object{
+					{Key: "Effect", Value: graph.String("Deny")},
+					{Key: "Principal", Value: graph.String("*")},
+					{Key: "Action", Value: graph.String("s3:*")},
+					{Key: "Resource", Value: graph.List{bucketARN, objects}},
+					{Key: "Condition", Value: graph.Object{{Key: "Bool", Value: graph.Object{{Key: "aws:SecureTransport", Value: graph.String("false")}}}}},
+				})},
+			},
+			DependsOn: []string{"artifacts_public_access"},
+		},
+		graph.Component{
+			ID: "build_logs", Kind: graph.KindLogGroup, Label: "build logs",
+			Properties: []graph.Property{
+				{Name: "name", Value: graph.Join{graph.String("/aws/codebuild/"), graph.Param("name"), graph.String("-build")}},
+				{Name: "retention_in_days", Value: graph.Int(30)},
+				{Name: "kms_key_id", Value: graph.RefARN("key")},
+			},
+		},
+		graph.Component{
+			ID: "build_role", Kind: graph.KindIAMRole, Label: "role the build runs as",
+			Properties: []graph.Property{{Name: "assume_role_policy", Value: assumedBy("codebuild.amazonaws.com")}},
+		},
+		graph.Component{
+			ID: "build_policy", Kind: graph.KindIAMRolePolicy, Label: "deploy anything in two services",
+			Properties: []graph.Property{
+				{Name: "role", Value: graph.Ref{Component: "build_role", Attr: graph.AttrName}},
+				{Name: "name", Value: graph.String("deploy")},
+				{Name: "policy", Value: policy(graph.Object{
+					{Key: "Effect", Value: graph.String("Allow")},
+					{Key: "Action", Value: graph.Strings("ec2:*", "sns:*")},
+					{Key: "Resource", Value: graph.String("*")},
+				})},
+			},
+			Waivers: []graph.Waiver{{Rule: graph.RuleBroadDeployPermissions, Reason: "the build deploys whatever the stack holds."}},
+		},
+		graph.Component{
+			ID: "build", Kind: graph.KindCodeBuildProject, Label: "the build",
+			Name: named("build"),
+			Properties: []graph.Property{
+				{Name: "name", Value: named("build")},
+				{Name: "description", Value: graph.String("Builds the uploaded source.")},
+				{Name: "service_role", Value: graph.RefARN("build_role")},
+				{Name: "build_timeout", Value: graph.Int(30)},
+				{Name: "queued_timeout", Value: graph.Int(60)},
+				{Name: "encryption_key", Value: graph.RefARN("key")},
+				{Name: "source", Value: graph.Struct{
+					{Key: "type", Value: graph.String("CODEPIPELINE")},
+					{Key: "buildspec", Value: graph.String("buildspec.yml")},
+				}},
+				{Name: "artifacts", Value: graph.Struct{{Key: "type", Value: graph.String("CODEPIPELINE")}}},
+				{Name: "environment", Value: graph.Struct{
+					{Key: "compute_type", Value: graph.String("BUILD_GENERAL1_SMALL")},
+					{Key: "image", Value: graph.String("aws/codebuild/amazonlinux-x86_64-standard:5.0")},
+					{Key: "type", Value: graph.String("LINUX_CONTAINER")},
+					{Key: "image_pull_credentials_type", Value: graph.String("CODEBUILD")},
+					{Key: "environment_variable", Value: graph.List{
+						graph.Struct{
+							{Key: "name", Value: graph.String("BUCKET")},
+							{Key: "value", Value: graph.RefID("artifacts")},
+							{Key: "type", Value: graph.String("PLAINTEXT")},
+						},
+						graph.Struct{
+							{Key: "name", Value: graph.String("STAGE")},
+							{Key: "value", Value: graph.String("test")},
+						},
+					}},
+				}},
+				{Name: "logs_config", Value: graph.Struct{
+					{Key: "cloudwatch_logs", Value: graph.Struct{
+						{Key: "status", Value: graph.String("ENABLED")},
+						{Key: "group_name", Value: graph.RefID("build_logs")},
+					}},
+					{Key: "s3_logs", Value: graph.Struct{{Key: "status", Value: graph.String("DISABLED")}}},
+				}},
+			},
+		},
+		graph.Component{
+			ID: "pipeline_role", Kind: graph.KindIAMRole, Label: "role the pipeline runs as",
+			Properties: []graph.Property{{Name: "assume_role_policy", Value: assumedBy("codepipeline.amazonaws.com")}},
+		},
+		graph.Component{
+			ID: "pipeline", Kind: graph.KindCodePipeline, Label: "source, build, approval",
+			Name: named("pipeline"),
+			Properties: []graph.Property{
+				{Name: "name", Value: named("pipeline")},
+				{Name: "pipeline_type", Value: graph.String("V2")},
+				{Name: "execution_mode", Value: graph.String("SUPERSEDED")},
+				{Name: "role_arn", Value: graph.RefARN("pipeline_role")},
+				{Name: "artifact_store", Value: graph.Struct{
+					{Key: "location", Value: graph.RefID("artifacts")},
+					{Key: "type", Value: graph.String("S3")},
+					{Key: "encryption_key", Value: graph.Struct{
+						{Key: "id", Value: graph.RefARN("key")},
+						{Key: "type", Value: graph.String("KMS")},
+					}},
+				}},
+				{Name: "stage", Value: graph.List{
+					graph.Struct{
+						{Key: "name", Value: graph.String("Source")},
+						{Key: "action", Value: graph.List{graph.Struct{
+							{Key: "name", Value: graph.String("Upload")},
+							{Key: "category", Value: graph.String("Source")},
+							{Key: "owner", Value: graph.String("AWS")},
+							{Key: "provider", Value: graph.String("S3")},
+							{Key: "version", Value: graph.String("1")},
+							{Key: "output_artifacts", Value: graph.Strings("source")},
+							{Key: "configuration", Value: graph.Object{
+								{Key: "S3Bucket", Value: graph.RefID("artifacts")},
+								{Key: "S3ObjectKey", Value: graph.String("source/lab.zip")},
+								{Key: "PollForSourceChanges", Value: graph.String("false")},
+							}},
+						}}},
+					},
+					graph.Struct{
+						{Key: "name", Value: graph.String("Build")},
+						{Key: "action", Value: graph.List{
+							graph.Struct{
+								{Key: "name", Value: graph.String("Build")},
+								{Key: "category", Value: graph.String("Build")},
+								{Key: "owner", Value: graph.String("AWS")},
+								{Key: "provider", Value: graph.String("CodeBuild")},
+								{Key: "version", Value: graph.String("1")},
+								{Key: "run_order", Value: graph.Int(1)},
+								{Key: "input_artifacts", Value: graph.Strings("source")},
+								{Key: "output_artifacts", Value: graph.Strings("built")},
+								{Key: "configuration", Value: graph.Object{{Key: "ProjectName", Value: graph.Ref{Component: "build", Attr: graph.AttrName}}}},
+							},
+							graph.Struct{
+								{Key: "name", Value: graph.String("Approve")},
+								{Key: "category", Value: graph.String("Approval")},
+								{Key: "owner", Value: graph.String("AWS")},
+								{Key: "provider", Value: graph.String("Manual")},
+								{Key: "version", Value: graph.String("1")},
+								{Key: "run_order", Value: graph.Int(2)},
+							},
+						}},
+					},
+				}},
+			},
+		},
+	)
+	g.Outputs = []graph.Output{
+		{Name: "pipeline_arn", Description: "The pipeline's ARN.", Value: graph.RefARN("pipeline")},
+		{Name: "build_arn", Description: "The build's ARN.", Value: graph.RefARN("build")},
+		{Name: "bucket_name", Description: "Where sources go.", Value: graph.Ref{Component: "artifacts", Attr: graph.AttrName}},
+	}
+	return g
+}

@@ -498,6 +498,81 @@ var mappings = []TypeMapping{
 		Attributes: []AttributeMapping{{graph.AttrName, "deployment_group_name"}},
 		Tags:       true,
 	},
+	{
+		// A bucket's id is its name, as !Ref is in CloudFormation, so
+		// AttrName reads id too: `bucket` holds the same value, but tools
+		// that know only the schema (the offline plan of the checks) see
+		// an unset `bucket` as null rather than as a name AWS will pick.
+		// Since provider 4 the bucket's settings are resources of their
+		// own, the kinds below; the inline arguments that did the same
+		// are deprecated and never set here.
+		Kind:       graph.KindS3Bucket,
+		Type:       "aws_s3_bucket",
+		Properties: []string{"bucket", "force_destroy"},
+		Attributes: []AttributeMapping{{graph.AttrID, "id"}, {graph.AttrName, "id"}, {graph.AttrARN, "arn"}},
+		Tags:       true,
+	},
+	{
+		Kind:       graph.KindS3BucketVersioning,
+		Type:       "aws_s3_bucket_versioning",
+		Properties: []string{"bucket", "versioning_configuration"},
+		Blocks:     []string{"versioning_configuration"},
+	},
+	{
+		Kind:       graph.KindS3BucketEncryption,
+		Type:       "aws_s3_bucket_server_side_encryption_configuration",
+		Properties: []string{"bucket", "rule"},
+		Blocks:     []string{"rule", "rule.apply_server_side_encryption_by_default"},
+	},
+	{
+		Kind: graph.KindS3BucketPublicAccessBlock,
+		Type: "aws_s3_bucket_public_access_block",
+		Properties: []string{
+			"bucket", "block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets",
+		},
+	},
+	{
+		Kind:       graph.KindS3BucketOwnershipControls,
+		Type:       "aws_s3_bucket_ownership_controls",
+		Properties: []string{"bucket", "rule"},
+		Blocks:     []string{"rule"},
+	},
+	{
+		// As for topics and queues, the bucket's own policy argument is
+		// never set, so one resource owns the policy.
+		Kind:       graph.KindS3BucketPolicy,
+		Type:       "aws_s3_bucket_policy",
+		Properties: []string{"bucket", "policy"},
+	},
+	{
+		// A project's id is its ARN; AttrARN and AttrName say which value a
+		// Ref means, as CloudFormation (whose Ref is the name) needs.
+		Kind: graph.KindCodeBuildProject,
+		Type: "aws_codebuild_project",
+		Properties: []string{
+			"name", "description", "service_role", "build_timeout", "queued_timeout", "encryption_key",
+			"source", "artifacts", "environment", "logs_config",
+		},
+		Blocks: []string{
+			"source", "artifacts", "environment", "environment.environment_variable", "logs_config",
+			"logs_config.cloudwatch_logs", "logs_config.s3_logs",
+		},
+		Attributes: []AttributeMapping{{graph.AttrARN, "arn"}, {graph.AttrName, "name"}},
+		Tags:       true,
+	},
+	{
+		// A pipeline's id is its name. An action's configuration is a map
+		// of strings in the API, so the model's Object renders as an HCL
+		// map.
+		Kind: graph.KindCodePipeline,
+		Type: "aws_codepipeline",
+		Properties: []string{
+			"name", "pipeline_type", "execution_mode", "role_arn", "artifact_store", "stage",
+		},
+		Blocks:     []string{"artifact_store", "artifact_store.encryption_key", "stage", "stage.action"},
+		Attributes: []AttributeMapping{{graph.AttrID, "id"}, {graph.AttrARN, "arn"}, {graph.AttrName, "name"}},
+		Tags:       true,
+	},
 }
 
 // Address returns the resource address ("aws_vpc.main") a component

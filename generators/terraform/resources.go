@@ -53,6 +53,7 @@ var tfsecChecks = map[graph.Kind]map[graph.Rule]string{
 	graph.KindLBListener:           {graph.RulePlainHTTP: "aws-elb-http-not-used"},
 	graph.KindSecurityGroupIngress: {graph.RulePublicIngress: "aws-vpc-no-public-ingress-sgr"},
 	graph.KindSecurityGroupEgress:  {graph.RulePublicEgress: "aws-vpc-no-public-egress-sgr"},
+	graph.KindIAMRolePolicy:        {graph.RuleBroadDeployPermissions: "aws-iam-no-policy-wildcards"},
 }
 
 // waiverDirectives returns, for each waiver, a comment with its reason and
