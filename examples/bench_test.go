@@ -8,6 +8,7 @@ import (
 	"github.com/scaffold-iac/scaffold/blueprints/fanout"
 	blueprint "github.com/scaffold-iac/scaffold/blueprints/vpc"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
+	"github.com/scaffold-iac/scaffold/cmd/root"
 	"github.com/scaffold-iac/scaffold/generators"
 	"github.com/scaffold-iac/scaffold/generators/cloudformation"
 	"github.com/scaffold-iac/scaffold/generators/cost"
@@ -85,6 +86,42 @@ func BenchmarkRenderASGSpot(b *testing.B) {
 			b.Fatal(err)
 		}
 		if _, err := cmdutil.Render(g, gens, cost.DefaultAssumptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDescribe is `scaffold describe` minus process start: build the
+// graph, estimate its cost, and render the text view with its tree and the
+// JSON view, for each blueprint's defaults.
+func BenchmarkDescribe(b *testing.B) {
+	for _, args := range [][]string{{"vpc"}, {"fanout"}, {"asg-spot"}} {
+		b.Run(args[0], func(b *testing.B) {
+			f, out, _ := factory()
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, format := range []string{"text", "json"} {
+					out.Reset()
+					cmd := root.NewCmdRoot(f)
+					cmd.SetArgs(append([]string{"describe"}, append(args, "--format", format)...))
+					if err := cmd.Execute(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCostEstimate prices the default web tier, the largest graph.
+func BenchmarkCostEstimate(b *testing.B) {
+	g, err := asgspot.Build(asgspot.Defaults())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := cost.Of(g, cost.DefaultAssumptions()); err != nil {
 			b.Fatal(err)
 		}
 	}
