@@ -312,9 +312,11 @@ const (
 	// Ref, lowercased by RDS), AttrARN its ARN.
 	KindDBSubnetGroup Kind = "db_subnet_group"
 	// KindDBInstance: identifier (String or Join; RDS lowercases it),
-	// db_name, engine ("postgres" or "mysql"), engine_version,
-	// instance_class (String "db.t4g.micro"), allocated_storage,
-	// max_allocated_storage (Int GB), storage_type (String "gp3"),
+	// db_name, engine ("postgres" or "mysql"), engine_version (a full
+	// version such as "17.6": cfn-lint 1.51 flags a bare "17" as
+	// deprecated, W3691), instance_class (String "db.t4g.micro"),
+	// allocated_storage, max_allocated_storage (Int GB), storage_type
+	// (String "gp3"),
 	// storage_encrypted (Bool), kms_key_id (Ref to a kms_key ARN), multi_az
 	// (Bool), db_subnet_group_name (Ref AttrName), vpc_security_group_ids
 	// (List of Ref), username (String), manage_master_user_password (Bool:
@@ -327,9 +329,10 @@ const (
 	// publicly_accessible, iam_database_authentication_enabled (Bool),
 	// enabled_cloudwatch_logs_exports (List of String),
 	// performance_insights_enabled (Bool), performance_insights_kms_key_id
-	// (Ref to a kms_key ARN), performance_insights_retention_period (Int
-	// days, 7 is free), replicate_source_db (the source instance's ARN:
-	// String, Join or ParamRef when it lives in another stack).
+	// (Ref to a kms_key ARN; without one, tfsec reports a HIGH finding),
+	// performance_insights_retention_period (Int days, 7 is free),
+	// replicate_source_db (the source instance's ARN: String, Join or
+	// ParamRef when it lives in another stack).
 	//
 	// A component must set Retain: RetainSnapshot for a database whose data
 	// matters, RetainNothing for a read replica (RDS takes no final
@@ -342,7 +345,9 @@ const (
 	// master_user_secret_kms_key_id, allocated_storage and backup_window.
 	// A cross-region replica of an encrypted source names a kms_key_id of
 	// its own region and its own db_subnet_group_name; it may set
-	// storage_encrypted (true, which it is anyway), multi_az,
+	// storage_encrypted (true, which it is anyway: tfsec asks for it in
+	// Terraform, and CloudFormation, which rejects it beside
+	// SourceDBInstanceIdentifier, drops it), multi_az,
 	// backup_retention_period (backups of the replica, and of the database
 	// it becomes when promoted), maintenance_window, deletion_protection
 	// and the remaining flags.
