@@ -14,7 +14,8 @@ const PriceDate = "2026-11-27"
 // Source names where the prices come from.
 const Source = "AWS's published list prices for us-east-1 (Linux, On-Demand) as compiled by scaffold on " + PriceDate +
 	" (aws.amazon.com/vpc/pricing, /ec2/pricing/on-demand, /ebs/pricing, /elasticloadbalancing/pricing," +
-	" /kms/pricing, /cloudwatch/pricing, /sns/pricing, /sqs/pricing); check the AWS Pricing Calculator before budgeting"
+	" /kms/pricing, /cloudwatch/pricing, /sns/pricing, /sqs/pricing, /s3/pricing, /codebuild/pricing, /codepipeline/pricing," +
+	" /rds/pricing, /route53/pricing, /secrets-manager/pricing); check the AWS Pricing Calculator before budgeting"
 
 // us-east-1 list prices in USD. They are constants rather than a table
 // read at run time because an estimate must be reproducible from the
