@@ -14,6 +14,7 @@ import (
 
 	"github.com/scaffold-iac/scaffold/generators/cloudformation"
 	"github.com/scaffold-iac/scaffold/generators/graph"
+	"github.com/scaffold-iac/scaffold/internal/testgraphs"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -31,7 +32,7 @@ var cases = []struct {
 	{"fanout", fanoutGraph, []string{"!Ref", "!GetAtt", "!Sub"}},
 	{"asg", asgGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs"}},
 	{"pipeline", pipelineGraph, []string{"!Ref", "!GetAtt", "!Sub"}},
-	{"failover", failoverGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs"}},
+	{"failover", testgraphs.Failover, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs"}},
 }
 
 func generate(t *testing.T, g *graph.Graph) []byte {

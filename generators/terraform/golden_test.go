@@ -16,6 +16,7 @@ import (
 
 	"github.com/scaffold-iac/scaffold/generators"
 	"github.com/scaffold-iac/scaffold/generators/graph"
+	"github.com/scaffold-iac/scaffold/internal/testgraphs"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/ with the current output")
@@ -33,7 +34,7 @@ var goldenCases = []struct {
 	{"fanout", fanoutGraph},
 	{"asg", asgGraph},
 	{"pipeline", pipelineGraph},
-	{"failover", failoverGraph},
+	{"failover", testgraphs.Failover},
 }
 
 func TestGenerateGolden(t *testing.T) {

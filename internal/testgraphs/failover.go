@@ -1,17 +1,20 @@
-package terraform
+// Package testgraphs holds model fixtures that more than one generator's
+// tests render, so each fixture is written once and every format is tested
+// against the same graph.
+package testgraphs
 
 import "github.com/scaffold-iac/scaffold/generators/graph"
 
-// failoverGraph exercises every property of the kinds a pilot light needs:
+// Failover exercises every property of the kinds a pilot light needs:
 // an encrypted Multi-AZ database that keeps a final snapshot, a read
 // replica of a database in another region (its source's ARN is a
 // parameter, as it is when the stacks are separate), S3 replication to a
 // bucket in another stack, and DNS failover between this region's load
 // balancer, watched by a health check, and another region's, known only by
 // parameters. It is a fixture, not an architecture: the pieces of three
-// stacks sit in one graph, so that one golden shows them all. The same
-// graph, spelled identically, is in the CloudFormation generator's tests.
-func failoverGraph() *graph.Graph {
+// stacks sit in one graph, so that one golden shows them all. Both
+// generators' golden tests render it.
+func Failover() *graph.Graph {
 	name := func(suffix string) graph.Value { return graph.Join{graph.Param("name"), graph.String(suffix)} }
 	policy := func(statements ...graph.Value) graph.Document {
 		return graph.Document{
