@@ -3,7 +3,6 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/scaffold-iac/scaffold/generators"
 	"github.com/scaffold-iac/scaffold/generators/cost"
@@ -70,25 +69,7 @@ func GenerateBundle(f *Factory, b *graph.Bundle, out OutputOptions, warnings []s
 		}
 		fmt.Fprintf(f.IO.Out, "Estimated cost of the %s stack: %s.\n", s.Name, estimate.Summary())
 	}
-	if !out.DryRun {
-		if err := plan.Apply(); err != nil {
-			return fmt.Errorf("writing %s: %w", dir, err)
-		}
-	}
-	verb := "Wrote"
-	if out.DryRun {
-		verb = "Would write"
-	}
-	fmt.Fprintf(f.IO.Out, "%s %d files to %s (%s):\n", verb, len(files), filepath.Clean(dir), summary)
-	for _, c := range plan.Changes {
-		fmt.Fprintf(f.IO.Out, "  %-9s %s\n", c.Action, c.Path)
-	}
-	if out.DryRun {
-		fmt.Fprintln(f.IO.Out, "Dry run: nothing was written.")
-		return nil
-	}
-	fmt.Fprintf(f.IO.Out, "Next: read %s, then deploy as it describes.\n", filepath.Join(filepath.Clean(dir), "README.md"))
-	return nil
+	return applyPlan(f, plan, dir, len(files), out.DryRun, summary)
 }
 
 // BundleGenerators returns the selected generators as bundle renderers,

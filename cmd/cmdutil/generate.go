@@ -71,27 +71,36 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 		fmt.Fprintf(f.IO.Out, "%s:\n%s\n", estimate.Table().Title, indent(docs.TextTable(estimate.Table())))
 	}
 	fmt.Fprintf(f.IO.Out, "Estimated cost: %s; list prices of %s, README.md says what they leave out.\n", estimate.Summary(), estimate.PriceDate)
-	if !out.DryRun {
+	if err := applyPlan(f, plan, dir, len(files), out.DryRun, summary); err != nil || out.DryRun {
+		return err
+	}
+	if out.CI {
+		fmt.Fprintf(f.IO.Out, "The pipeline: %s says how to deploy it once, upload the code and approve.\n", filepath.Join(filepath.Clean(dir), "pipeline", "README.md"))
+	}
+	return nil
+}
+
+// applyPlan writes the planned files, unless this is a dry run, and lists
+// them with what happened to each; single graphs and bundles end alike.
+func applyPlan(f *Factory, plan *writer.Plan, dir string, files int, dryRun bool, summary string) error {
+	if !dryRun {
 		if err := plan.Apply(); err != nil {
 			return fmt.Errorf("writing %s: %w", dir, err)
 		}
 	}
 	verb := "Wrote"
-	if out.DryRun {
+	if dryRun {
 		verb = "Would write"
 	}
-	fmt.Fprintf(f.IO.Out, "%s %d files to %s (%s):\n", verb, len(files), filepath.Clean(dir), summary)
+	fmt.Fprintf(f.IO.Out, "%s %d files to %s (%s):\n", verb, files, filepath.Clean(dir), summary)
 	for _, c := range plan.Changes {
 		fmt.Fprintf(f.IO.Out, "  %-9s %s\n", c.Action, c.Path)
 	}
-	if out.DryRun {
+	if dryRun {
 		fmt.Fprintln(f.IO.Out, "Dry run: nothing was written.")
 		return nil
 	}
 	fmt.Fprintf(f.IO.Out, "Next: read %s, then deploy as it describes.\n", filepath.Join(filepath.Clean(dir), "README.md"))
-	if out.CI {
-		fmt.Fprintf(f.IO.Out, "The pipeline: %s says how to deploy it once, upload the code and approve.\n", filepath.Join(filepath.Clean(dir), "pipeline", "README.md"))
-	}
 	return nil
 }
 
