@@ -197,16 +197,32 @@ const BlueprintAnnotation = "scaffold/blueprint"
 // generate-and-write step.
 type GraphFunc func(g *graph.Graph, warnings []string) error
 
+// BundleFunc receives a multi-stack blueprint's bundle and its warnings in
+// place of the generate-and-write step.
+type BundleFunc func(b *graph.Bundle, warnings []string) error
+
 // Blueprint is a blueprint command as other commands reuse it: compare and
 // describe parse exactly the blueprint's flags and then look at its graph
 // instead of writing files. Main lists the blueprints once and hands them
 // to every command that needs them, so none of them hard-codes the list.
+// A blueprint sets exactly one of NewCmd (one graph) and NewBundleCmd
+// (several stacks, as in multi-region designs).
 type Blueprint struct {
 	// Name is the command name ("vpc").
 	Name string
 	// NewCmd builds the blueprint's command. A nil build gives the normal
 	// command; otherwise the command hands its graph to build.
 	NewCmd func(f *Factory, build GraphFunc) *cobra.Command
+	// NewBundleCmd is NewCmd for blueprints that build a bundle.
+	NewBundleCmd func(f *Factory, build BundleFunc) *cobra.Command
+}
+
+// Command builds the blueprint's normal command, whichever kind it is.
+func (b Blueprint) Command(f *Factory) *cobra.Command {
+	if b.NewBundleCmd != nil {
+		return b.NewBundleCmd(f, nil)
+	}
+	return b.NewCmd(f, nil)
 }
 
 // BlueprintNames lists the names of blueprints, comma-separated, for

@@ -29,6 +29,14 @@ const DefaultWidth = 160
 // blueprint accepts can be compared.
 func NewCmdCompare(f *cmdutil.Factory, blueprints []cmdutil.Blueprint) *cobra.Command {
 	opts := &CompareOptions{IO: f.IO}
+	var single []cmdutil.Blueprint
+	for _, b := range blueprints {
+		// A comparison lines up one template with one root module; a
+		// multi-stack blueprint's stacks are not compared yet.
+		if b.NewCmd != nil {
+			single = append(single, b)
+		}
+	}
 	cmd := &cobra.Command{
 		Use:   "compare <blueprint> [flags]",
 		Short: "Terraform and CloudFormation of a blueprint side by side, component by component",
@@ -47,7 +55,7 @@ and property is spelled in each format.`,
 		Args: cmdutil.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if !opts.Mapping {
-				return cmdutil.FlagErrorf("compare needs a blueprint (%s) or --mapping", cmdutil.BlueprintNames(blueprints))
+				return cmdutil.FlagErrorf("compare needs a blueprint (%s) or --mapping", cmdutil.BlueprintNames(single))
 			}
 			if opts.HTML != "" {
 				return cmdutil.FlagErrorf("--mapping prints to the terminal (or --markdown); --html is for a blueprint comparison")
@@ -68,7 +76,7 @@ and property is spelled in each format.`,
 
 	// The blueprint commands parse their own flags; compare swaps the
 	// generate step for the comparison and hides the output flags.
-	for _, b := range blueprints {
+	for _, b := range single {
 		sub := b.NewCmd(f, func(g *graph.Graph, _ []string) error { return run(opts, g) })
 		for _, name := range []string{"format", "out", "force", "dry-run", "ci"} {
 			if flag := sub.Flags().Lookup(name); flag != nil {

@@ -61,15 +61,30 @@ code (--azs 3 describes three zones).
 	cmd.PersistentFlags().StringVar(&opts.Diagram, "diagram", "ascii", "diagram style in the text view: ascii, mermaid, dot (only the diagram is printed) or none")
 	for _, b := range blueprints {
 		var sub *cobra.Command
-		sub = b.NewCmd(f, func(g *graph.Graph, warnings []string) error {
+		// view reads describe's own flags off the blueprint's command.
+		view := func() (string, cost.Assumptions, error) {
 			format, _ := sub.Flags().GetString("format")
 			gb, _ := sub.Flags().GetFloat64("assume-gb")
 			assumptions, err := cmdutil.OutputOptions{AssumeGB: gb}.CostAssumptions()
-			if err != nil {
-				return err
-			}
-			return run(opts, sub, g, warnings, format, assumptions)
-		})
+			return format, assumptions, err
+		}
+		if b.NewBundleCmd != nil {
+			sub = b.NewBundleCmd(f, func(bundle *graph.Bundle, warnings []string) error {
+				format, assumptions, err := view()
+				if err != nil {
+					return err
+				}
+				return runBundle(opts, sub, bundle, warnings, format, assumptions)
+			})
+		} else {
+			sub = b.NewCmd(f, func(g *graph.Graph, warnings []string) error {
+				format, assumptions, err := view()
+				if err != nil {
+					return err
+				}
+				return run(opts, sub, g, warnings, format, assumptions)
+			})
+		}
 		for _, name := range hiddenFlags() {
 			if flag := sub.Flags().Lookup(name); flag != nil {
 				flag.Hidden = true
@@ -90,24 +105,35 @@ code (--azs 3 describes three zones).
 	return cmd
 }
 
-func run(opts *DescribeOptions, cmd *cobra.Command, g *graph.Graph, warnings []string, format string, assumptions cost.Assumptions) error {
+func checkView(opts *DescribeOptions, format string) error {
 	if !contains(formats(), format) {
 		return cmdutil.FlagErrorf("invalid value %q for --format: must be one of %s", format, strings.Join(formats(), ", "))
 	}
 	if !contains(diagramStyles(), opts.Diagram) {
 		return cmdutil.FlagErrorf("invalid value %q for --diagram: must be one of %s", opts.Diagram, strings.Join(diagramStyles(), ", "))
 	}
+	return nil
+}
+
+func printJSON(opts *DescribeOptions, d *Description) error {
+	data, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(opts.IO.Out, "%s\n", data)
+	return err
+}
+
+func run(opts *DescribeOptions, cmd *cobra.Command, g *graph.Graph, warnings []string, format string, assumptions cost.Assumptions) error {
+	if err := checkView(opts, format); err != nil {
+		return err
+	}
 	d, err := Build(g, cmd, warnings, assumptions)
 	if err != nil {
 		return err
 	}
 	if format == "json" {
-		data, err := json.MarshalIndent(d, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(opts.IO.Out, "%s\n", data)
-		return err
+		return printJSON(opts, d)
 	}
 	switch opts.Diagram {
 	case "dot":
@@ -117,7 +143,7 @@ func run(opts *DescribeOptions, cmd *cobra.Command, g *graph.Graph, warnings []s
 		_, err := fmt.Fprint(opts.IO.Out, docs.Mermaid(g))
 		return err
 	}
-	_, err = fmt.Fprint(opts.IO.Out, d.Text(g, opts.Diagram == "ascii"))
+	_, err = fmt.Fprint(opts.IO.Out, d.Text(opts.Diagram == "ascii"))
 	return err
 }
 
@@ -147,8 +173,25 @@ type Description struct {
 	Warnings     []string       `json:"warnings"`
 	Notes        []Note         `json:"notes"`
 	Tables       []Table        `json:"tables"`
+	Stacks       []Stack        `json:"stacks,omitempty"`
 	Cost         *cost.Estimate `json:"cost"`
 	CostDrivers  []cost.Driver  `json:"cost_drivers"`
+	// graphs are what the diagrams draw: one graph, or a bundle's stacks.
+	graphs []namedGraph
+}
+
+// Stack is one stack of a multi-stack blueprint, in deploy order.
+type Stack struct {
+	Name      string   `json:"name"`
+	Region    string   `json:"region"`
+	Builds    string   `json:"builds"`
+	Resources int      `json:"resources"`
+	Inputs    []string `json:"inputs"`
+}
+
+type namedGraph struct {
+	stack string
+	graph *graph.Graph
 }
 
 // Table is a titled grid the blueprint documents itself with, such as
@@ -211,16 +254,7 @@ func Build(g *graph.Graph, cmd *cobra.Command, warnings []string, assumptions co
 	if err != nil {
 		return nil, err
 	}
-	short := cmd.Short
-	if root := cmd.Root(); root != nil {
-		// The subcommand's own Short was replaced; the blueprint's one-line
-		// summary is the top-level command's.
-		for _, c := range root.Commands() {
-			if c.Name() == g.Blueprint && c.Annotations[cmdutil.BlueprintAnnotation] != "" {
-				short = c.Short
-			}
-		}
-	}
+	short := blueprintSummary(cmd, g.Blueprint)
 	d := &Description{
 		Blueprint:  g.Blueprint,
 		Summary:    short,
@@ -237,6 +271,7 @@ func Build(g *graph.Graph, cmd *cobra.Command, warnings []string, assumptions co
 		Tables:      []Table{},
 		Cost:        estimate,
 		CostDrivers: estimate.Drivers(),
+		graphs:      []namedGraph{{graph: g}},
 	}
 	if d.CostDrivers == nil {
 		d.CostDrivers = []cost.Driver{}
@@ -257,6 +292,18 @@ func Build(g *graph.Graph, cmd *cobra.Command, warnings []string, assumptions co
 		d.Notes = []Note{}
 	}
 	return d, nil
+}
+
+// blueprintSummary is the blueprint's one-line summary: the top-level
+// command's Short, since describe replaced its subcommand's.
+func blueprintSummary(cmd *cobra.Command, blueprint string) string {
+	short := cmd.Short
+	for _, c := range cmd.Root().Commands() {
+		if c.Name() == blueprint && c.Annotations[cmdutil.BlueprintAnnotation] != "" {
+			short = c.Short
+		}
+	}
+	return short
 }
 
 func nonNil(s []string) []string {

@@ -15,12 +15,36 @@ import (
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
 	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
+	"github.com/scaffold-iac/scaffold/internal/testbundle"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden descriptions in testdata/")
 
 func blueprints() []cmdutil.Blueprint {
-	return []cmdutil.Blueprint{vpccmd.Blueprint(), fanoutcmd.Blueprint(), asgspotcmd.Blueprint()}
+	return []cmdutil.Blueprint{vpccmd.Blueprint(), fanoutcmd.Blueprint(), asgspotcmd.Blueprint(), twoRegion()}
+}
+
+// twoRegion stands for a multi-stack blueprint: the test bundle, behind a
+// command with the output flags every blueprint has.
+func twoRegion() cmdutil.Blueprint {
+	return cmdutil.Blueprint{Name: "two-region", NewBundleCmd: func(f *cmdutil.Factory, build cmdutil.BundleFunc) *cobra.Command {
+		var out cmdutil.OutputOptions
+		cmd := &cobra.Command{
+			Use:         "two-region",
+			Short:       "Two VPCs in two regions (a test bundle)",
+			Annotations: map[string]string{cmdutil.BlueprintAnnotation: "true"},
+			Args:        cmdutil.NoArgs,
+			RunE: func(*cobra.Command, []string) error {
+				b, err := testbundle.TwoRegions()
+				if err != nil {
+					return err
+				}
+				return build(b, nil)
+			},
+		}
+		cmdutil.AddOutputFlags(cmd, &out)
+		return cmd
+	}}
 }
 
 func runDescribe(t *testing.T, args ...string) (string, error) {
@@ -31,7 +55,7 @@ func runDescribe(t *testing.T, args ...string) (string, error) {
 	// the test builds a root like the real CLI's.
 	root := &cobra.Command{Use: "scaffold", SilenceUsage: true, SilenceErrors: true}
 	for _, b := range blueprints() {
-		root.AddCommand(b.NewCmd(f, nil))
+		root.AddCommand(b.Command(f))
 	}
 	root.AddCommand(NewCmdDescribe(f, blueprints()))
 	root.SetArgs(append([]string{"describe"}, args...))
@@ -51,6 +75,7 @@ func goldens() map[string][]string {
 		"fanout-kms-filter":     {"fanout", "--queues", "billing,audit", "--kms", "--alarm-email", "ops@example.com", "--filter", `billing={"type":["invoice"]}`},
 		"asg-spot":              {"asg-spot"},
 		"asg-spot-single-https": {"asg-spot", "--nat", "single", "--certificate-arn", "arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"},
+		"two-region-bundle":     {"two-region"},
 	}
 }
 
@@ -158,12 +183,58 @@ func TestViews(t *testing.T) {
 	}
 }
 
+// TestBundleViews checks what only multi-stack blueprints have: stacks in
+// deploy order with their inputs, stack-prefixed components, one tree per
+// stack, one DOT graph with a cluster per stack, and the cost of all
+// stacks added up.
+func TestBundleViews(t *testing.T) {
+	out, err := runDescribe(t, "two-region", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d Description
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	b, err := testbundle.TwoRegions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, s := range b.Stacks {
+		total += len(s.Graph.Components)
+	}
+	if len(d.Stacks) != 3 || d.Stacks[2].Inputs[0] != "primary_vpc_id ← primary.vpc_id" || d.Resources != total {
+		t.Errorf("stacks %+v, resources %d (want %d)", d.Stacks, d.Resources, total)
+	}
+	if d.Cost.Region != "us-east-1 + us-west-2" || d.Cost.TotalUSD <= 0 {
+		t.Errorf("cost region %q total %v", d.Cost.Region, d.Cost.TotalUSD)
+	}
+	found := false
+	for _, r := range d.Components {
+		if r.Kind == "vpc" {
+			found = len(r.IDs) == 2 && r.IDs[0] == "primary.vpc" && r.IDs[1] == "dr.vpc"
+		}
+	}
+	if !found {
+		t.Errorf("the two VPCs are not explained once: %+v", d.Components)
+	}
+	text, err := runDescribe(t, "two-region")
+	if err != nil || strings.Count(text, "DIAGRAM OF THE ") != 3 || !strings.Contains(text, "STACKS, IN DEPLOY ORDER") {
+		t.Errorf("text view: %v\n%s", err, text)
+	}
+	dot, err := runDescribe(t, "two-region", "--diagram", "dot")
+	if err != nil || !strings.Contains(dot, `label="dr stack (us-west-2)";`) || !strings.Contains(dot, `"dr.nat_gateway_a" -> "dr.nat_eip_a";`) {
+		t.Errorf("dot: %v\n%s", err, dot)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	tests := []struct {
 		args []string
 		want string
 	}{
-		{nil, "describe needs a blueprint: vpc, fanout, asg-spot"},
+		{nil, "describe needs a blueprint: vpc, fanout, asg-spot, two-region"},
 		{[]string{"vpc", "--format", "yaml"}, `invalid value "yaml" for --format: must be one of json, text`},
 		{[]string{"vpc", "--diagram", "png"}, `invalid value "png" for --diagram: must be one of ascii, dot, mermaid, none`},
 		{[]string{"vpc", "--azs", "9"}, `invalid value "9" for --azs`},

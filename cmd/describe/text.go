@@ -12,9 +12,9 @@ import (
 // any terminal, independent of the terminal so the output is stable.
 const textWidth = 96
 
-// Text renders the description for a terminal, with the ASCII diagram of g
-// when withDiagram is set.
-func (d *Description) Text(g *graph.Graph, withDiagram bool) string {
+// Text renders the description for a terminal, with the ASCII diagram of
+// each graph (a bundle's stacks one by one) when withDiagram is set.
+func (d *Description) Text(withDiagram bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s\n", d.Blueprint, d.Summary)
 
@@ -23,6 +23,17 @@ func (d *Description) Text(g *graph.Graph, withDiagram bool) string {
 
 	section(&b, "What these flags build")
 	paragraph(&b, fmt.Sprintf("%s Region %s, %d resources.", d.Builds, d.Region, d.Resources), "  ")
+
+	if len(d.Stacks) > 0 {
+		section(&b, "Stacks, in deploy order")
+		for i, st := range d.Stacks {
+			fmt.Fprintf(&b, "  %d. %s (%s, %d resources)\n", i+1, st.Name, st.Region, st.Resources)
+			paragraph(&b, st.Builds, "      ")
+			for _, in := range st.Inputs {
+				paragraph(&b, "input: "+in, "      ")
+			}
+		}
+	}
 
 	section(&b, "Components, and why each is there")
 	for _, r := range d.Components {
@@ -111,8 +122,14 @@ func (d *Description) Text(g *graph.Graph, withDiagram bool) string {
 	}
 
 	if withDiagram {
-		section(&b, "Diagram (from the same model as the code; [ids] are resource names)")
-		b.WriteString(indentLines(docs.Tree(g), "  "))
+		for _, ng := range d.graphs {
+			title := "Diagram (from the same model as the code; [ids] are resource names)"
+			if ng.stack != "" {
+				title = "Diagram of the " + ng.stack + " stack ([ids] are resource names)"
+			}
+			section(&b, title)
+			b.WriteString(indentLines(docs.Tree(ng.graph), "  "))
+		}
 	}
 	return b.String()
 }

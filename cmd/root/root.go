@@ -56,7 +56,7 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 	})
 	blueprints := []cmdutil.Blueprint{vpccmd.Blueprint(), fanoutcmd.Blueprint(), asgspotcmd.Blueprint()}
 	for _, b := range blueprints {
-		cmd.AddCommand(b.NewCmd(f, nil))
+		cmd.AddCommand(b.Command(f))
 	}
 	cmd.AddCommand(
 		comparecmd.NewCmdCompare(f, blueprints),

@@ -117,6 +117,7 @@ func replication() *graph.Graph {
 	g.Add(graph.Component{
 		ID: "replication_security_group", Kind: graph.KindSecurityGroup, Group: "replication",
 		Label: "security group: PostgreSQL from the DR VPC", Name: blueprints.Named("replication"),
+		Why: "Gives the database port in the primary VPC a firewall that admits only the DR region's range.",
 		Properties: []graph.Property{
 			{Name: "name", Value: blueprints.Named("replication")},
 			{Name: "description", Value: graph.String("PostgreSQL from the DR VPC")},
@@ -125,6 +126,7 @@ func replication() *graph.Graph {
 	}, graph.Component{
 		ID: "replication_ingress", Kind: graph.KindSecurityGroupIngress, Group: "replication",
 		Label: "ingress: PostgreSQL from the DR VPC",
+		Why:   "Admits PostgreSQL from the DR VPC's range, which arrives as a parameter from the DR stack.",
 		Properties: []graph.Property{
 			{Name: "security_group_id", Value: graph.RefID("replication_security_group")},
 			{Name: "ip_protocol", Value: graph.String("tcp")},
