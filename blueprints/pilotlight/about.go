@@ -65,6 +65,10 @@ func About(p Params) graph.About {
 // docs are the bundle's README notes.
 func docs(p Params) graph.Docs {
 	d := graph.Docs{Notes: []graph.Note{{
+		Title: "Failing over",
+		Body: "RUNBOOK.md is the failover procedure for these names and regions: declare, promote the replica, scale the recovery web tier, verify, move DNS, and fail back, each with its commands and expected time. " +
+			"`failover.sh` runs its scripted steps with the same commands (it honours `AWS_ENDPOINT_URL` like deploy.sh), so the procedure can be rehearsed against an emulator or a test account.",
+	}, {
 		Title: "Recovery objectives",
 		Body: fmt.Sprintf("RPO: the read replica in %s lags the primary database by seconds, more under heavy writes; that lag is what a regional disaster loses. "+
 			"RTO: about 15 to 30 minutes, mostly the replica's promotion (5–15 min) and new instances booting and passing health checks (5–10 min); RUNBOOK.md lists each step with its expected time. "+

@@ -69,6 +69,7 @@ func Build(p Params) (*graph.Bundle, error) {
 		b.Stacks = append(b.Stacks, graph.Stack{Name: StackDNS, Graph: dns, Inputs: p.dnsInputs()})
 	}
 	b.Docs = docs(p)
+	b.Runbook = runbook(p)
 	primary.About = About(p)
 	for i := range b.Stacks {
 		explain(b.Stacks[i].Graph, p)
