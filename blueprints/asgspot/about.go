@@ -54,7 +54,7 @@ func why(id string, p WebTierParams) string {
 	case "launch_template":
 		return "The recipe for every instance: AMI from the SSM public parameter, IMDSv2 only, encrypted root volume, role, user data."
 	case "autoscaling_group":
-		if p.Max == 0 {
+		if p.Desired == 0 && p.Min == 0 {
 			return "Stands ready with no instances: its launch template, subnets and target group are in place, so raising its capacity is all a failover has to do."
 		}
 		if p.SpotStrategy == "" {

@@ -110,7 +110,7 @@ func TestBuild(t *testing.T) {
 		}
 		dr := b.Stack(StackDR).Graph
 		asg := dr.Component("autoscaling_group")
-		for _, prop := range []string{"min_size", "max_size", "desired_capacity"} {
+		for _, prop := range []string{"min_size", "desired_capacity"} {
 			if v := asg.Property(prop); v != graph.Int(0) {
 				t.Errorf("dr group %s = %v", prop, v)
 			}
