@@ -52,6 +52,10 @@ func Mapping() []MappingRow {
 			cfnProperty[cfn.MergeInto.Reference] = "(names the " + string(cfn.MergeInto.Kind) + " it merges into)"
 		}
 		for _, o := range cfn.Omit {
+			if o.When != "" {
+				cfnProperty[o.Name] += " (omitted when " + o.When + " is set: " + o.Reason + ")"
+				continue
+			}
 			cfnProperty[o.Name] = "(omitted: " + o.Reason + ")"
 		}
 		rows = append(rows, MappingRow{Kind: kind, TerraformType: tf.Type, CloudFormationType: cfnType})

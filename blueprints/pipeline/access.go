@@ -77,6 +77,19 @@ var kindAccess = map[graph.Kind]access{
 	graph.KindS3BucketPolicy:            {services: []string{"s3"}},
 	graph.KindCodeBuildProject:          {services: []string{"codebuild"}, passTo: []string{"codebuild.amazonaws.com"}},
 	graph.KindCodePipeline:              {services: []string{"codepipeline"}, passTo: []string{"codepipeline.amazonaws.com"}},
+	graph.KindDBSubnetGroup:             {services: []string{"rds"}},
+	// CloudFormation's DB instance handler describes the VPC, subnets and
+	// security groups, grants RDS the KMS key and creates the managed
+	// master password's secret with the caller's permissions, and RDS
+	// creates its service-linked role on first use.
+	graph.KindDBInstance: {
+		services:    []string{"ec2", "kms", "rds", "secretsmanager"},
+		linkedRoles: []string{"rds.amazonaws.com"},
+	},
+	// Creating a replication rule passes its role to S3.
+	graph.KindS3BucketReplication: {services: []string{"s3"}, passTo: []string{"s3.amazonaws.com"}},
+	graph.KindRoute53HealthCheck:  {services: []string{"route53"}},
+	graph.KindRoute53Record:       {services: []string{"route53"}},
 }
 
 // manageRoleActions are the IAM actions that creating, updating and

@@ -208,6 +208,25 @@ func TestEncryptedAndPrivate(t *testing.T) {
 	}
 }
 
+// TestPilotLightAccess checks what the pilot light's kinds add to the
+// deploy policy: RDS with the services its handler calls and its
+// service-linked role, Route 53, and passing the replication role to S3.
+func TestPilotLightAccess(t *testing.T) {
+	a := deployAccess([]graph.Kind{
+		graph.KindS3Bucket, graph.KindS3BucketReplication, graph.KindDBSubnetGroup, graph.KindDBInstance,
+		graph.KindRoute53HealthCheck, graph.KindRoute53Record,
+	})
+	if got := strings.Join(a.services, ","); got != "ec2,kms,rds,route53,s3,secretsmanager" {
+		t.Errorf("services = %s", got)
+	}
+	if got := strings.Join(a.passTo, ","); got != "s3.amazonaws.com" {
+		t.Errorf("passTo = %s", got)
+	}
+	if got := strings.Join(a.linkedRoles, ","); got != "rds.amazonaws.com" {
+		t.Errorf("linkedRoles = %s", got)
+	}
+}
+
 // TestDeployPolicy checks the one policy with wildcards: services derived
 // from the kinds, IAM limited to roles, PassRole only to the services that
 // take the deployment's roles, and a waiver with a reason.

@@ -187,6 +187,23 @@ func TestGenerateErrors(t *testing.T) {
 			want:   []string{`property "description": base64: reference to unknown component "nope"`},
 		},
 		{
+			name:   "database without a retention",
+			change: withProperty(graph.KindDBInstance, "instance_class", graph.String("db.t4g.micro")),
+			want:   []string{`component "thing": AWS::RDS::DBInstance must say what deleting it keeps: set Retain to "snapshot" or "nothing"`},
+		},
+		{
+			name: "snapshot of a type without snapshots",
+			change: func(g *graph.Graph) {
+				g.Add(graph.Component{ID: "bucket", Kind: graph.KindS3Bucket, Retain: graph.RetainSnapshot})
+			},
+			want: []string{`component "bucket": retains a snapshot, but AWS::S3::Bucket has no DeletionPolicy Snapshot`},
+		},
+		{
+			name:   "replication without a bucket",
+			change: withProperty(graph.KindS3BucketReplication, "role", graph.String("arn:aws:iam::111111111111:role/r")),
+			want:   []string{`component "thing": property "bucket" must reference the s3_bucket that CloudFormation adds it to`},
+		},
+		{
 			name:   "attachment without a role",
 			change: withProperty(graph.KindIAMRolePolicyAttachment, "policy_arn", graph.String("arn:aws:iam::aws:policy/ReadOnlyAccess")),
 			want:   []string{`component "thing": property "role" must reference the iam_role that CloudFormation adds it to`},

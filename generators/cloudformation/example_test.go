@@ -111,6 +111,11 @@ func ExampleMapping() {
 	// s3_bucket_policy: AWS::S3::BucketPolicy <Id>
 	// codebuild_project: AWS::CodeBuild::Project <Id>
 	// codepipeline: AWS::CodePipeline::Pipeline <Id>
+	// db_subnet_group: AWS::RDS::DBSubnetGroup <Id>
+	// db_instance: AWS::RDS::DBInstance <Id>
+	// s3_bucket_replication: merged into the s3_bucket's ReplicationConfiguration
+	// route53_health_check: AWS::Route53::HealthCheck <Id>
+	// route53_record: AWS::Route53::RecordSet <Id>
 }
 
 // deploy.sh deploys the stacks in order and passes the primary's VPC ID,

@@ -316,7 +316,7 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 		}
 	}
 	for _, p := range c.Properties {
-		if m.omitted(p.Name) {
+		if m.omitted(c, p.Name) {
 			continue
 		}
 		i, property, ok := m.property(p.Name)
@@ -342,7 +342,7 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 	}
 	for i, rm := range m.Resources {
 		if rm.Tags && len(tags) > 0 {
-			if err := properties[i].put("Tags", tags); err != nil {
+			if err := properties[i].put(rm.tagsProperty(), tags); err != nil {
 				errs = append(errs, fmt.Errorf("the tags %w", err))
 			}
 		}
@@ -353,6 +353,11 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 		errs = append(errs, err)
 	}
 	resources[0].DependsOn = dependsOn
+	policy, err := deletionPolicy(c, m)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	resources[0].DeletionPolicy, resources[0].UpdateReplacePolicy = policy, policy
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -371,6 +376,30 @@ func (b *builder) component(c *graph.Component, m *TypeMapping) (yaml.MapSlice, 
 		b.comments["$.Resources."+primaryID] = labelComment(c.Label)
 	}
 	return out, nil
+}
+
+// deletionPolicy is the DeletionPolicy (and UpdateReplacePolicy) that
+// expresses a component's Retain: Snapshot or Delete, or nothing when the
+// component leaves Retain empty on a kind whose default is deletion. Both
+// policies are the same, so that replacing the resource in an update keeps
+// what deleting the stack would.
+func deletionPolicy(c *graph.Component, m *TypeMapping) (string, error) {
+	switch c.Retain {
+	case graph.RetainSnapshot:
+		if !m.Snapshot {
+			return "", fmt.Errorf("retains a snapshot, but %s has no DeletionPolicy Snapshot", m.Resources[0].Type)
+		}
+		return "Snapshot", nil
+	case graph.RetainNothing:
+		return "Delete", nil
+	case "":
+		if m.Snapshot {
+			return "", fmt.Errorf("%s must say what deleting it keeps: set Retain to %q or %q", m.Resources[0].Type, graph.RetainSnapshot, graph.RetainNothing)
+		}
+		return "", nil
+	default:
+		return "", fmt.Errorf("unknown retention %q", c.Retain)
+	}
 }
 
 // labelComment is a component's label as a head comment, one line per

@@ -31,6 +31,7 @@ var cases = []struct {
 	{"fanout", fanoutGraph, []string{"!Ref", "!GetAtt", "!Sub"}},
 	{"asg", asgGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs"}},
 	{"pipeline", pipelineGraph, []string{"!Ref", "!GetAtt", "!Sub"}},
+	{"failover", failoverGraph, []string{"!Ref", "!GetAtt", "!Sub", "!Select", "!GetAZs"}},
 }
 
 func generate(t *testing.T, g *graph.Graph) []byte {

@@ -48,6 +48,13 @@ type TypeMapping struct {
 	// Remedy lists the shell commands that do by hand what the template
 	// cannot. "{vpc}" stands for the logical ID of the component's VPC.
 	Remedy []string
+	// Snapshot says that the primary resource's type supports
+	// DeletionPolicy Snapshot, which is how CloudFormation expresses a
+	// component's graph.RetainSnapshot (the resource specification does
+	// not say which types do; the DeletionPolicy documentation lists
+	// them). Such a kind requires Retain, because CloudFormation's default
+	// for it differs from Terraform's.
+	Snapshot bool
 }
 
 // OmittedProperty is a model property a kind drops in CloudFormation.
@@ -56,6 +63,10 @@ type OmittedProperty struct {
 	Name string
 	// Reason says why nothing is lost, or what CloudFormation does instead.
 	Reason string
+	// When, if set, names another model property: the property is dropped
+	// only from components that set that one too, and is mapped as usual
+	// otherwise. A read replica's storage_encrypted is such a case.
+	When string
 }
 
 // Merge says how a kind without a resource of its own adds its values to
@@ -161,6 +172,18 @@ type ResourceMapping struct {
 	Tags bool
 	// TagsOmitted, when set, says why a type that takes Tags gets none.
 	TagsOmitted string
+	// TagsProperty names the property that takes the tags when the type
+	// calls it something other than Tags, with the same Key/Value items:
+	// a Route 53 health check's HealthCheckTags. Tags must be true too.
+	TagsProperty string
+}
+
+// tagsProperty is the property the resource's tags go in.
+func (r *ResourceMapping) tagsProperty() string {
+	if r.TagsProperty != "" {
+		return r.TagsProperty
+	}
+	return "Tags"
 }
 
 // PropertyMapping is one model property and the CloudFormation property
@@ -296,9 +319,12 @@ func (m *TypeMapping) property(name string) (resource int, property string, ok b
 	return 0, "", false
 }
 
-// omitted reports whether the kind drops a model property on purpose.
-func (m *TypeMapping) omitted(name string) bool {
-	return slices.ContainsFunc(m.Omit, func(o OmittedProperty) bool { return o.Name == name })
+// omitted reports whether the kind drops a model property of a component
+// on purpose.
+func (m *TypeMapping) omitted(c *graph.Component, name string) bool {
+	return slices.ContainsFunc(m.Omit, func(o OmittedProperty) bool {
+		return o.Name == name && (o.When == "" || c.Property(o.When) != nil)
+	})
 }
 
 // property finds the CloudFormation path of a model property or path.
@@ -1001,6 +1027,7 @@ var mappings = []TypeMapping{
 			{Attr: graph.AttrID},
 			{Attr: graph.AttrDNSName, GetAtt: "DNSName"},
 			{Attr: graph.AttrName, GetAtt: "LoadBalancerName"},
+			{Attr: graph.AttrZoneID, GetAtt: "CanonicalHostedZoneID"},
 		},
 	},
 	{
@@ -1230,6 +1257,137 @@ var mappings = []TypeMapping{
 			{Attr: graph.AttrName},
 			{Attr: graph.AttrARN, ARN: &ARNFormat{Service: "codepipeline"}},
 		},
+	},
+	{
+		// `!Ref` of a subnet group is its name, which RDS stores in
+		// lowercase.
+		Kind: graph.KindDBSubnetGroup,
+		Resources: []ResourceMapping{{
+			Type: "AWS::RDS::DBSubnetGroup",
+			Properties: []PropertyMapping{
+				{"name", "DBSubnetGroupName"},
+				{"description", "DBSubnetGroupDescription"},
+				{"subnet_ids", "SubnetIds"},
+			},
+			Tags: true,
+		}},
+		Attributes: []AttributeMapping{{Attr: graph.AttrName}, {Attr: graph.AttrARN, GetAtt: "DBSubnetGroupArn"}},
+	},
+	{
+		// `!Ref` of a DB instance is its identifier. A replica's source is
+		// SourceDBInstanceIdentifier; SourceRegion is left out because it
+		// only feeds the presigned URL that RDS needs in the GovCloud and
+		// China regions, and the source's ARN already names its region.
+		// The managed password's key sits under MasterUserSecret, where
+		// CloudFormation also reports the secret's ARN.
+		Kind: graph.KindDBInstance,
+		Resources: []ResourceMapping{{
+			Type: "AWS::RDS::DBInstance",
+			Properties: []PropertyMapping{
+				{"identifier", "DBInstanceIdentifier"},
+				{"db_name", "DBName"},
+				{"engine", "Engine"},
+				{"engine_version", "EngineVersion"},
+				{"instance_class", "DBInstanceClass"},
+				{"allocated_storage", "AllocatedStorage"},
+				{"max_allocated_storage", "MaxAllocatedStorage"},
+				{"storage_type", "StorageType"},
+				{"storage_encrypted", "StorageEncrypted"},
+				{"kms_key_id", "KmsKeyId"},
+				{"multi_az", "MultiAZ"},
+				{"db_subnet_group_name", "DBSubnetGroupName"},
+				{"vpc_security_group_ids", "VPCSecurityGroups"},
+				{"username", "MasterUsername"},
+				{"manage_master_user_password", "ManageMasterUserPassword"},
+				{"master_user_secret_kms_key_id", "MasterUserSecret.KmsKeyId"},
+				{"backup_retention_period", "BackupRetentionPeriod"},
+				{"backup_window", "PreferredBackupWindow"},
+				{"maintenance_window", "PreferredMaintenanceWindow"},
+				{"deletion_protection", "DeletionProtection"},
+				{"copy_tags_to_snapshot", "CopyTagsToSnapshot"},
+				{"auto_minor_version_upgrade", "AutoMinorVersionUpgrade"},
+				{"publicly_accessible", "PubliclyAccessible"},
+				{"iam_database_authentication_enabled", "EnableIAMDatabaseAuthentication"},
+				{"enabled_cloudwatch_logs_exports", "EnableCloudwatchLogsExports"},
+				{"performance_insights_enabled", "EnablePerformanceInsights"},
+				{"performance_insights_kms_key_id", "PerformanceInsightsKMSKeyId"},
+				{"performance_insights_retention_period", "PerformanceInsightsRetentionPeriod"},
+				{"replicate_source_db", "SourceDBInstanceIdentifier"},
+			},
+			Tags: true,
+		}},
+		Omit: []OmittedProperty{{
+			Name: "storage_encrypted",
+			When: "replicate_source_db",
+			Reason: "a read replica is encrypted when its source is, with its own kms_key_id; " +
+				"CloudFormation rejects StorageEncrypted beside SourceDBInstanceIdentifier.",
+		}},
+		Attributes: []AttributeMapping{
+			refID,
+			{Attr: graph.AttrARN, GetAtt: "DBInstanceArn"},
+			{Attr: graph.AttrAddress, GetAtt: "Endpoint.Address"},
+			{Attr: graph.AttrSecretARN, GetAtt: "MasterUserSecret.SecretArn"},
+		},
+		Snapshot: true,
+	},
+	{
+		// Terraform's repeated rule block is the Rules list of the
+		// bucket's ReplicationConfiguration; its keys keep their
+		// PascalCase names except the replica key's ID.
+		Kind: graph.KindS3BucketReplication,
+		MergeInto: &Merge{
+			Kind:      graph.KindS3Bucket,
+			Reference: "bucket",
+			Properties: []PropertyMapping{
+				{"role", "ReplicationConfiguration.Role"},
+				{"rule", "ReplicationConfiguration.Rules"},
+				{"rule.destination.encryption_configuration.replica_kms_key_id", "ReplicationConfiguration.Rules.Destination.EncryptionConfiguration.ReplicaKmsKeyID"},
+			},
+			Reason: "AWS::S3::Bucket holds its replication rules in ReplicationConfiguration.",
+		},
+	},
+	{
+		// Terraform's flat arguments are CloudFormation's
+		// HealthCheckConfig, and the tags go in HealthCheckTags. `!Ref`
+		// of a health check is its ID.
+		Kind: graph.KindRoute53HealthCheck,
+		Resources: []ResourceMapping{{
+			Type: "AWS::Route53::HealthCheck",
+			Properties: []PropertyMapping{
+				{"fqdn", "HealthCheckConfig.FullyQualifiedDomainName"},
+				{"port", "HealthCheckConfig.Port"},
+				{"type", "HealthCheckConfig.Type"},
+				{"resource_path", "HealthCheckConfig.ResourcePath"},
+				{"failure_threshold", "HealthCheckConfig.FailureThreshold"},
+				{"request_interval", "HealthCheckConfig.RequestInterval"},
+			},
+			Tags:         true,
+			TagsProperty: "HealthCheckTags",
+		}},
+		Attributes: []AttributeMapping{refID},
+	},
+	{
+		// Terraform's failover_routing_policy block is the record's
+		// Failover property, and its alias block AliasTarget, whose
+		// name is the DNSName and zone_id the HostedZoneId.
+		Kind: graph.KindRoute53Record,
+		Resources: []ResourceMapping{{
+			Type: "AWS::Route53::RecordSet",
+			Properties: []PropertyMapping{
+				{"zone_id", "HostedZoneId"},
+				{"name", "Name"},
+				{"type", "Type"},
+				{"ttl", "TTL"},
+				{"records", "ResourceRecords"},
+				{"alias", "AliasTarget"},
+				{"alias.name", "AliasTarget.DNSName"},
+				{"alias.zone_id", "AliasTarget.HostedZoneId"},
+				{"set_identifier", "SetIdentifier"},
+				{"failover_routing_policy", ""},
+				{"failover_routing_policy.type", "Failover"},
+				{"health_check_id", "HealthCheckId"},
+			},
+		}},
 	},
 }
 

@@ -27,7 +27,7 @@ func (b *builder) collectMerges() error {
 			continue
 		}
 		for _, p := range c.Properties {
-			if p.Name == m.MergeInto.Reference || m.omitted(p.Name) {
+			if p.Name == m.MergeInto.Reference || m.omitted(c, p.Name) {
 				continue
 			}
 			i := slices.IndexFunc(m.MergeInto.Properties, func(pm PropertyMapping) bool { return pm.Name == p.Name })

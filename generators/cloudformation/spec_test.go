@@ -282,9 +282,24 @@ func TestMappingAgainstSpec(t *testing.T) {
 					t.Errorf("%s: required property %s.%s has no source", m.Kind, r.Type, name)
 				}
 			}
-			_, hasTags := typ.Properties["Tags"]
+			tagsProperty := "Tags"
+			if r.TagsProperty != "" {
+				// Another name for the tags must hold the same Key/Value
+				// items, and only where the type has no Tags of its own.
+				tagsProperty = r.TagsProperty
+				if p := resolve(tagsProperty); p != nil {
+					item, name, ok := s.ResolvePropertyType(r.Type, p.ItemType)
+					if p.Type != schemas.TypeList || !ok || fieldsOf(item) != "Key,Value" {
+						t.Errorf("%s: %s.%s is not a list of Key/Value pairs (%s)", m.Kind, r.Type, tagsProperty, name)
+					}
+				}
+				if _, ok := typ.Properties["Tags"]; ok || !r.Tags {
+					t.Errorf("%s: %s names its tags %s, but has Tags too or takes no tags", m.Kind, r.Type, r.TagsProperty)
+				}
+			}
+			_, hasTags := typ.Properties[tagsProperty]
 			if hasTags != (r.Tags || r.TagsOmitted != "") || r.Tags && r.TagsOmitted != "" {
-				t.Errorf("%s: %s Tags = %v (omitted: %q), spec says %v", m.Kind, r.Type, r.Tags, r.TagsOmitted, hasTags)
+				t.Errorf("%s: %s %s = %v (omitted: %q), spec says %v", m.Kind, r.Type, tagsProperty, r.Tags, r.TagsOmitted, hasTags)
 			}
 		}
 		for _, a := range m.Attributes {
@@ -300,10 +315,13 @@ func TestMappingAgainstSpec(t *testing.T) {
 			}
 		}
 		for _, o := range m.Omit {
-			if o.Reason == "" || slices.ContainsFunc(m.Resources, func(r cloudformation.ResourceMapping) bool {
+			// A property omitted in some cases is mapped for the others;
+			// one omitted always must not be.
+			mapped := slices.ContainsFunc(m.Resources, func(r cloudformation.ResourceMapping) bool {
 				return slices.ContainsFunc(r.Properties, func(p cloudformation.PropertyMapping) bool { return p.Name == o.Name })
-			}) {
-				t.Errorf("%s: omitted property %s is mapped or has no reason", m.Kind, o.Name)
+			})
+			if o.Reason == "" || mapped != (o.When != "") {
+				t.Errorf("%s: omitted property %s is mapped (%v) but omitted only when %q is set, or has no reason", m.Kind, o.Name, mapped, o.When)
 			}
 		}
 		if merge := m.MergeInto; merge != nil {

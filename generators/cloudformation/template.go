@@ -79,6 +79,11 @@ type parameter struct {
 // order and keeps the two formats easy to compare line by line.
 type resource struct {
 	Type string `yaml:"Type"`
+	// DeletionPolicy and UpdateReplacePolicy say what is kept when the
+	// stack deletes or replaces the resource; both are set together, as
+	// cfn-lint asks, or neither.
+	DeletionPolicy      string `yaml:"DeletionPolicy,omitempty"`
+	UpdateReplacePolicy string `yaml:"UpdateReplacePolicy,omitempty"`
 	// DependsOn is a string for one dependency and a list for several,
 	// as people write it.
 	DependsOn  any           `yaml:"DependsOn,omitempty"`

@@ -73,7 +73,8 @@ type Line struct {
 	Quantity float64 `json:"quantity"`
 	// Unit is what Quantity counts: "hour", "GB", "key-month",
 	// "alarm-month", "GB-month", "instance-hour", "LCU-hour",
-	// "metric-month" or "million requests".
+	// "metric-month", "secret-month", "check-month" or "million
+	// requests".
 	Unit string `json:"unit"`
 	// UnitPriceUSD is the us-east-1 list price of one Unit.
 	UnitPriceUSD float64 `json:"unit_price_usd"`

@@ -421,3 +421,156 @@ func TestNumberFormats(t *testing.T) {
 		}
 	}
 }
+
+// database is a primary DB instance and, when replicaSource is set, a read
+// replica of it (a Ref) or of a database in another stack (a ParamRef).
+func database(multiAZ bool, replicaSource graph.Value) *graph.Graph {
+	g := &graph.Graph{Region: "us-east-1", Parameters: []graph.Parameter{{Name: "source", Type: graph.ParamString}}}
+	g.Add(
+		graph.Component{ID: "subnets", Kind: graph.KindDBSubnetGroup},
+		graph.Component{ID: "db", Kind: graph.KindDBInstance, Properties: []graph.Property{
+			{Name: "engine", Value: graph.String("postgres")},
+			{Name: "instance_class", Value: graph.String("db.t4g.small")},
+			{Name: "allocated_storage", Value: graph.Int(20)},
+			{Name: "max_allocated_storage", Value: graph.Int(100)},
+			{Name: "storage_type", Value: graph.String("gp3")},
+			{Name: "multi_az", Value: graph.Bool(multiAZ)},
+			{Name: "manage_master_user_password", Value: graph.Bool(true)},
+		}},
+	)
+	if replicaSource != nil {
+		g.Add(graph.Component{ID: "replica", Kind: graph.KindDBInstance, Properties: []graph.Property{
+			{Name: "instance_class", Value: graph.String("db.t4g.micro")},
+			{Name: "storage_type", Value: graph.String("gp3")},
+			{Name: "replicate_source_db", Value: replicaSource},
+		}})
+	}
+	return g
+}
+
+func TestDatabaseHandComputed(t *testing.T) {
+	e, err := Of(database(true, graph.RefARN("db")), DefaultAssumptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 2*730*0.032 + // Multi-AZ: primary and standby instance hours
+		2*20*0.115 + // and their two copies of 20 GB gp3
+		0.40 + // the managed password's secret
+		730*0.016 + // the replica, Single-AZ
+		20*0.115 // which stores what its source does
+	// = 46.72 + 4.60 + 0.40 + 11.68 + 2.30 = 65.70
+	if !near(e.TotalUSD, want) || !near(want, 65.70) {
+		t.Errorf("total = %v, want %v", e.TotalUSD, want)
+	}
+	var items []string
+	for _, l := range e.Lines {
+		items = append(items, l.Component+"/"+l.Item)
+	}
+	if got := strings.Join(items, " "); got != "db/RDS instance hours (db.t4g.small) db/RDS gp3 storage db/Secrets Manager secret-months "+
+		"replica/RDS instance hours (db.t4g.micro) replica/RDS gp3 storage" {
+		t.Errorf("lines: %s", got)
+	}
+	notes := strings.Join(e.Notes, "\n")
+	for _, want := range []string{"billed twice", "up to 100 GB", "free up to the total storage", "$0.40 a month", "billed as a DB instance of its own"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+	if len(e.Free) != 1 || !strings.HasPrefix(e.Free[0], "DB subnet groups: ") {
+		t.Errorf("free = %q", e.Free)
+	}
+
+	single, err := Of(database(false, nil), DefaultAssumptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 730 × 0.032 + 20 × 0.115 + 0.40 = 23.36 + 2.30 + 0.40 = 26.06
+	if !near(single.TotalUSD, 26.06) {
+		t.Errorf("Single-AZ total = %v, want 26.06", single.TotalUSD)
+	}
+}
+
+func TestReplicaOfAnotherStack(t *testing.T) {
+	e, err := Of(database(false, graph.Param("source")), DefaultAssumptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := e.Lines[len(e.Lines)-1]
+	if last.Component != "replica" || last.Item != "RDS gp3 storage" || last.Quantity != 0 {
+		t.Errorf("last line = %+v, want the replica's storage at 0 GB", last)
+	}
+	if !strings.Contains(strings.Join(e.Notes, " "), "which is in another stack") {
+		t.Errorf("notes do not say why the replica's storage is 0 GB: %q", e.Notes)
+	}
+}
+
+func TestDatabaseErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		property string
+		value    graph.Value
+		want     string
+	}{
+		{"unknown class", "instance_class", graph.String("db.x9.huge"), `component "db": no price for DB instance class "db.x9.huge" (priced classes: db.m6g.large, db.m7g.large, db.r6g.large, db.t4g.large, db.t4g.medium, db.t4g.micro, db.t4g.small)`},
+		{"class from a parameter", "instance_class", graph.Param("source"), "needs a literal instance_class"},
+		{"unknown engine", "engine", graph.String("oracle-ee"), `no price for DB engine "oracle-ee"`},
+		{"unknown storage", "storage_type", graph.String("io2"), `no price for RDS storage type "io2"`},
+		{"no storage", "allocated_storage", graph.Param("source"), "needs allocated_storage"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := database(false, nil)
+			c := g.Component("db")
+			for i := range c.Properties {
+				if c.Properties[i].Name == tt.property {
+					c.Properties[i].Value = tt.value
+				}
+			}
+			if _, err := Of(g, DefaultAssumptions()); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDNSAndReplication(t *testing.T) {
+	check := func(checkType string, interval int) graph.Component {
+		return graph.Component{ID: "check", Kind: graph.KindRoute53HealthCheck, Properties: []graph.Property{
+			{Name: "type", Value: graph.String(checkType)}, {Name: "request_interval", Value: graph.Int(interval)},
+		}}
+	}
+	tests := []struct {
+		name  string
+		check graph.Component
+		want  float64
+	}{
+		{"HTTP every 30 seconds", check("HTTP", 30), 0.50},
+		{"HTTPS", check("HTTPS", 30), 0.50 + 1},
+		{"HTTPS with string matching, fast", check("HTTPS_STR_MATCH", 10), 0.50 + 3*1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := &graph.Graph{Region: "sa-east-1", Components: []graph.Component{
+				tt.check,
+				{ID: "record", Kind: graph.KindRoute53Record},
+				{ID: "replication", Kind: graph.KindS3BucketReplication},
+			}}
+			e, err := Of(g, DefaultAssumptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Route 53 is global, so no region factor; replication copies
+			// 0 GB until someone says otherwise.
+			if !near(e.TotalUSD, tt.want) {
+				t.Errorf("total = %v, want %v", e.TotalUSD, tt.want)
+			}
+			notes := strings.Join(e.Notes, " ")
+			if !strings.Contains(notes, "assumed to copy 0 GB") || !strings.Contains(notes, "outside AWS costs $0.75") {
+				t.Errorf("notes = %q", e.Notes)
+			}
+			if len(e.Free) != 1 || !strings.HasPrefix(e.Free[0], "DNS records: ") {
+				t.Errorf("free = %q", e.Free)
+			}
+		})
+	}
+}

@@ -51,7 +51,59 @@ const (
 	detailedMonitoringMetrics = 7
 	metricMonthly             = 0.30
 	targetTrackingAlarms      = 2
+
+	// RDS storage (aws.amazon.com/rds/pricing): gp3 and gp2 cost the same
+	// per GB-month; a Multi-AZ instance pays for its standby's copy too.
+	// Backup storage beyond the provisioned size is only mentioned in a
+	// note, since what backups hold depends on use.
+	rdsStoragePerGBMonth = 0.115
+	rdsBackupPerGBMonth  = 0.095
+	// A Secrets Manager secret, which is what a managed master password
+	// is (aws.amazon.com/secrets-manager/pricing).
+	secretMonthly = 0.40
+	// Route 53 health checks of AWS endpoints, and each optional feature
+	// (HTTPS, string matching, fast interval) on one
+	// (aws.amazon.com/route53/pricing). Route 53 is a global service.
+	healthCheckMonthly        = 0.50
+	healthCheckNonAWSMonthly  = 0.75
+	healthCheckFeatureMonthly = 1.00
+	// Data transfer from a US region to another region, which is what S3
+	// replication to another region pays per GB copied.
+	interRegionPerGB = 0.02
 )
+
+// dbInstanceHourly is the us-east-1 On-Demand price of each RDS for
+// PostgreSQL DB instance class, Single-AZ, in USD per hour. RDS prices do
+// not scale with size as evenly as EC2's, so the table lists classes
+// rather than families. RDS for MySQL costs the same for the t4g classes
+// and a few percent less for the others; the estimate uses these figures
+// for both engines, which errs on the high side for MySQL.
+func dbInstanceHourly() map[string]float64 {
+	return map[string]float64{
+		"db.t4g.micro": 0.016, "db.t4g.small": 0.032, "db.t4g.medium": 0.065, "db.t4g.large": 0.129,
+		"db.m6g.large": 0.152, "db.m7g.large": 0.168, "db.r6g.large": 0.225,
+	}
+}
+
+// DBInstanceClasses lists the DB instance classes with a price, sorted.
+func DBInstanceClasses() []string {
+	var names []string
+	for name := range dbInstanceHourly() {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// DBInstanceHourlyUSD returns the us-east-1 Single-AZ On-Demand price of a
+// DB instance class such as "db.t4g.micro".
+func DBInstanceHourlyUSD(class string) (float64, error) {
+	price, ok := dbInstanceHourly()[class]
+	if !ok {
+		return 0, fmt.Errorf("no price for DB instance class %q (priced classes: %s)", class, strings.Join(DBInstanceClasses(), ", "))
+	}
+	return price, nil
+}
 
 // SpotShare is the fraction of the On-Demand price assumed for Spot
 // capacity. AWS advertises discounts of up to 90%, but the real price moves

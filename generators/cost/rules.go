@@ -32,6 +32,9 @@ const (
 	// Versioning itself is free, but every old version it keeps is
 	// stored (and billed) like any object; the note on buckets says so.
 	bucketSettingFree = "no charge for versioning, encryption, public access and ownership settings themselves"
+	// Alias records are answered for free when they point at AWS
+	// resources; the hosted zone itself is not part of any graph.
+	recordFree = "no charge for queries to alias records of AWS resources; the hosted zone ($0.50 a month) and other queries are billed with the zone, which the deployment does not create"
 )
 
 func rules() map[graph.Kind]rule {
@@ -67,6 +70,8 @@ func rules() map[graph.Kind]rule {
 		graph.KindS3BucketPublicAccessBlock: {free: freeItem{"bucket settings", bucketSettingFree}},
 		graph.KindS3BucketOwnershipControls: {free: freeItem{"bucket settings", bucketSettingFree}},
 		graph.KindS3BucketPolicy:            {free: freeItem{"bucket policies", noCharge}},
+		graph.KindDBSubnetGroup:             {free: freeItem{"DB subnet groups", noCharge}},
+		graph.KindRoute53Record:             {free: freeItem{"DNS records", recordFree}},
 
 		graph.KindNATGateway:       {price: priceNATGateway},
 		graph.KindElasticIP:        {price: priceElasticIP},
@@ -80,6 +85,10 @@ func rules() map[graph.Kind]rule {
 		graph.KindS3Bucket:         {price: priceS3Bucket},
 		graph.KindCodeBuildProject: {price: priceCodeBuildProject},
 		graph.KindCodePipeline:     {price: priceCodePipeline},
+
+		graph.KindDBInstance:          {price: priceDBInstance},
+		graph.KindS3BucketReplication: {price: priceS3Replication},
+		graph.KindRoute53HealthCheck:  {price: priceHealthCheck},
 	}
 }
 
@@ -344,5 +353,111 @@ func priceCodeBuildProject(p *pricer, c *graph.Component) error {
 func priceCodePipeline(p *pricer, c *graph.Component) error {
 	p.line(c, "CodePipeline action minutes (V2)", 0, "action-minute", codePipelineV2PerActionMinute, regional)
 	p.note("A V2 pipeline has no monthly fee: it bills $0.002 per minute that an action runs (the first 100 minutes a month are free), and assumes none here.")
+	return nil
+}
+
+func priceDBInstance(p *pricer, c *graph.Component) error {
+	class, ok := c.Property("instance_class").(graph.String)
+	if !ok {
+		return fmt.Errorf("a DB instance needs a literal instance_class to be priced")
+	}
+	hourly, err := DBInstanceHourlyUSD(string(class))
+	if err != nil {
+		return err
+	}
+	if engine, ok := c.Property("engine").(graph.String); ok && engine != "postgres" && engine != "mysql" {
+		return fmt.Errorf("no price for DB engine %q; only postgres and mysql are priced", string(engine))
+	}
+	if engine, _ := c.Property("engine").(graph.String); engine == "mysql" {
+		p.note("RDS for MySQL is priced with the PostgreSQL table: the two cost the same for the t4g classes, and MySQL a few percent less for the others.")
+	}
+	// A Multi-AZ instance keeps a standby, with its own copy of the
+	// storage, in another Availability Zone; both are billed.
+	// The item names the class alone, so that a primary and its replica
+	// of one class add up in Drivers; the quantity shows the standby.
+	copies := 1.0
+	if multiAZ, _ := c.Property("multi_az").(graph.Bool); multiAZ {
+		copies = 2
+		p.note("A Multi-AZ DB instance runs a standby in a second Availability Zone: its instance hours and storage are billed twice.")
+	}
+	p.line(c, "RDS instance hours ("+string(class)+")", copies*p.a.HoursPerMonth, "instance-hour", hourly, regional)
+
+	storageType := "gp2" // RDS's default without provisioned IOPS
+	if t, ok := c.Property("storage_type").(graph.String); ok {
+		storageType = string(t)
+	}
+	if storageType != "gp3" && storageType != "gp2" {
+		return fmt.Errorf("no price for RDS storage type %q; only gp3 and gp2 are priced", storageType)
+	}
+	size, ok := dbStorage(p.g, c)
+	switch {
+	case ok:
+	case c.Property("replicate_source_db") != nil:
+		// A replica stores what its source does, and a source in another
+		// stack is out of sight.
+		p.note("A read replica stores as much as its source, which is in another stack: its storage line shows 0 GB. Add $0.115 per GB-month of the source's allocated storage, twice that for a Multi-AZ replica.")
+	default:
+		return fmt.Errorf("a DB instance needs allocated_storage (an Int) to be priced")
+	}
+	p.line(c, "RDS "+storageType+" storage", copies*float64(size), "GB-month", rdsStoragePerGBMonth, regional)
+	if limit, ok := c.Property("max_allocated_storage").(graph.Int); ok && int(limit) > size {
+		p.note(fmt.Sprintf("Storage autoscaling may grow a DB instance's storage up to %d GB; each GB it adds is billed like the first.", int(limit)))
+	}
+	p.note(fmt.Sprintf("RDS keeps automated backups and snapshots free up to the total storage provisioned in the region; beyond that they cost $%.3f per GB-month. A final snapshot kept after deleting a database counts too.", rdsBackupPerGBMonth))
+
+	if managed, _ := c.Property("manage_master_user_password").(graph.Bool); managed {
+		p.line(c, "Secrets Manager secret-months", 1, "secret-month", secretMonthly, uniform)
+		p.note("RDS keeps a managed master password in a Secrets Manager secret, billed like any secret ($0.40 a month, and $0.05 per 10,000 API calls).")
+	}
+	if c.Property("replicate_source_db") != nil {
+		p.note("A read replica is billed as a DB instance of its own. Replicating from another region also bills the changes it copies as data transfer out of the source region ($0.02 per GB from US regions), which this estimate leaves out.")
+	}
+	if enabled, _ := c.Property("performance_insights_enabled").(graph.Bool); enabled {
+		if days, ok := c.Property("performance_insights_retention_period").(graph.Int); ok && days > 7 {
+			p.note("Performance Insights keeps 7 days of history for free; longer retention is billed per vCPU of the instance a month, which this estimate leaves out.")
+		}
+	}
+	return nil
+}
+
+// dbStorage is a DB instance's allocated storage in GB: its own, or, for a
+// read replica without one, its source's when the source is in the graph.
+func dbStorage(g *graph.Graph, c *graph.Component) (int, bool) {
+	if size, ok := c.Property("allocated_storage").(graph.Int); ok {
+		return int(size), true
+	}
+	if source, ok := c.Property("replicate_source_db").(graph.Ref); ok {
+		if s := g.Component(source.Component); s != nil {
+			if size, ok := s.Property("allocated_storage").(graph.Int); ok {
+				return int(size), true
+			}
+		}
+	}
+	return 0, false
+}
+
+func priceS3Replication(p *pricer, c *graph.Component) error {
+	// How much a bucket receives depends on use, not on anything
+	// --assume-gb describes (NAT gateway and load balancer traffic), so
+	// the transfer stays at 0 GB and the note gives the price.
+	p.line(c, "S3 replication transfer to another region", 0, "GB", interRegionPerGB, regional)
+	p.note("S3 replication is assumed to copy 0 GB: each GB copied to another region costs $0.02 in data transfer (from US regions), and the copies are stored and written (PUT requests) at the destination bucket's prices.")
+	return nil
+}
+
+func priceHealthCheck(p *pricer, c *graph.Component) error {
+	p.line(c, "Route 53 health check-months", 1, "check-month", healthCheckMonthly, uniform)
+	p.note(fmt.Sprintf("Route 53 health checks are priced as checks of AWS endpoints (a load balancer, say): $%.2f a month each. A check of an endpoint outside AWS costs $%.2f.", healthCheckMonthly, healthCheckNonAWSMonthly))
+	// Each optional feature is a charge of its own on the check.
+	checkType, _ := c.Property("type").(graph.String)
+	if strings.HasPrefix(string(checkType), "HTTPS") {
+		p.line(c, "Route 53 health check HTTPS", 1, "check-month", healthCheckFeatureMonthly, uniform)
+	}
+	if strings.HasSuffix(string(checkType), "_STR_MATCH") {
+		p.line(c, "Route 53 health check string matching", 1, "check-month", healthCheckFeatureMonthly, uniform)
+	}
+	if interval, ok := c.Property("request_interval").(graph.Int); ok && interval < 30 {
+		p.line(c, "Route 53 health check fast interval", 1, "check-month", healthCheckFeatureMonthly, uniform)
+	}
 	return nil
 }

@@ -305,6 +305,83 @@ const (
 	// configuration Object of String, input_artifacts and output_artifacts
 	// List of String}). AttrARN, AttrName.
 	KindCodePipeline Kind = "codepipeline"
+
+	// KindDBSubnetGroup: name, description (String), subnet_ids (List of
+	// Ref). The subnets, in at least two Availability Zones, that a DB
+	// instance may use. AttrName is the group's name (CloudFormation's
+	// Ref, lowercased by RDS), AttrARN its ARN.
+	KindDBSubnetGroup Kind = "db_subnet_group"
+	// KindDBInstance: identifier (String or Join; RDS lowercases it),
+	// db_name, engine ("postgres" or "mysql"), engine_version (a full
+	// version such as "17.6": cfn-lint 1.51 flags a bare "17" as
+	// deprecated, W3691), instance_class (String "db.t4g.micro"),
+	// allocated_storage, max_allocated_storage (Int GB), storage_type
+	// (String "gp3"),
+	// storage_encrypted (Bool), kms_key_id (Ref to a kms_key ARN), multi_az
+	// (Bool), db_subnet_group_name (Ref AttrName), vpc_security_group_ids
+	// (List of Ref), username (String), manage_master_user_password (Bool:
+	// RDS keeps the password in a Secrets Manager secret),
+	// master_user_secret_kms_key_id (Ref to a kms_key ARN),
+	// backup_retention_period (Int days), backup_window (String
+	// "hh24:mi-hh24:mi" UTC), maintenance_window (String
+	// "ddd:hh24:mi-ddd:hh24:mi" UTC, not overlapping the backup window),
+	// deletion_protection, copy_tags_to_snapshot, auto_minor_version_upgrade,
+	// publicly_accessible, iam_database_authentication_enabled (Bool),
+	// enabled_cloudwatch_logs_exports (List of String),
+	// performance_insights_enabled (Bool), performance_insights_kms_key_id
+	// (Ref to a kms_key ARN; without one, tfsec reports a HIGH finding),
+	// performance_insights_retention_period (Int days, 7 is free),
+	// replicate_source_db (the source instance's ARN: String, Join or
+	// ParamRef when it lives in another stack).
+	//
+	// A component must set Retain: RetainSnapshot for a database whose data
+	// matters, RetainNothing for a read replica (RDS takes no final
+	// snapshot of a replica). Terraform renders it as the final snapshot
+	// arguments, CloudFormation as DeletionPolicy and UpdateReplacePolicy.
+	//
+	// A read replica sets replicate_source_db and leaves out what it
+	// inherits from its source or what RDS refuses for a replica: engine,
+	// engine_version, db_name, username, manage_master_user_password,
+	// master_user_secret_kms_key_id, allocated_storage and backup_window.
+	// A cross-region replica of an encrypted source names a kms_key_id of
+	// its own region and its own db_subnet_group_name; it may set
+	// storage_encrypted (true, which it is anyway: tfsec asks for it in
+	// Terraform, and CloudFormation, which rejects it beside
+	// SourceDBInstanceIdentifier, drops it), multi_az,
+	// backup_retention_period (backups of the replica, and of the database
+	// it becomes when promoted), maintenance_window, deletion_protection
+	// and the remaining flags.
+	//
+	// AttrID is the identifier (CloudFormation's Ref), AttrARN the ARN,
+	// AttrAddress the endpoint's host name, AttrSecretARN the ARN of the
+	// secret RDS manages for the master password.
+	KindDBInstance Kind = "db_instance"
+	// KindS3BucketReplication: bucket (Ref with AttrID, the source bucket,
+	// which must have versioning enabled: DependsOn its
+	// s3_bucket_versioning), role (Ref to an iam_role ARN), rule (List of
+	// Struct: id, status "Enabled", priority Int, filter Struct{prefix},
+	// delete_marker_replication Struct{status}, destination Struct{bucket
+	// (the destination bucket's ARN: String, Join or ParamRef),
+	// storage_class, encryption_configuration Struct{replica_kms_key_id}},
+	// source_selection_criteria Struct{sse_kms_encrypted_objects
+	// Struct{status}}). CloudFormation merges it into the source bucket's
+	// ReplicationConfiguration.
+	KindS3BucketReplication Kind = "s3_bucket_replication"
+	// KindRoute53HealthCheck: fqdn (String, ParamRef, or a Ref to a
+	// load_balancer's AttrDNSName), port (Int), type ("HTTP" or "HTTPS"),
+	// resource_path (String), failure_threshold, request_interval (Int, 30
+	// or 10 seconds). AttrID is the health check's ID. CloudFormation nests
+	// the settings under HealthCheckConfig and tags it through
+	// HealthCheckTags.
+	KindRoute53HealthCheck Kind = "route53_health_check"
+	// KindRoute53Record: zone_id (String or ParamRef), name, type (String
+	// "A"), ttl (Int) with records (List of String), or alias (Struct:
+	// name, zone_id (String, ParamRef, or Ref to a load_balancer's
+	// AttrDNSName and AttrZoneID), evaluate_target_health Bool),
+	// set_identifier (String), failover_routing_policy (Struct: type
+	// "PRIMARY" or "SECONDARY"), health_check_id (Ref to a
+	// route53_health_check). Records carry no tags and expose no attributes.
+	KindRoute53Record Kind = "route53_record"
 )
 
 // AllKinds lists every kind, in declaration order, so generators can test
@@ -319,7 +396,8 @@ func AllKinds() []Kind {
 		KindAutoScalingGroup, KindAutoScalingPolicy, KindAutoScalingSchedule, KindLoadBalancer, KindLBTargetGroup,
 		KindLBListener, KindCodeDeployApp, KindCodeDeployDeploymentGroup, KindS3Bucket, KindS3BucketVersioning,
 		KindS3BucketEncryption, KindS3BucketPublicAccessBlock, KindS3BucketOwnershipControls, KindS3BucketPolicy,
-		KindCodeBuildProject, KindCodePipeline,
+		KindCodeBuildProject, KindCodePipeline, KindDBSubnetGroup, KindDBInstance, KindS3BucketReplication,
+		KindRoute53HealthCheck, KindRoute53Record,
 	}
 }
 
@@ -354,7 +432,28 @@ type Component struct {
 	// Waivers are deliberate exceptions to security scanners' rules, each
 	// with the reason a reader of the generated code will see next to it.
 	Waivers []Waiver
+	// Retain says what is kept of a stateful resource's data when the
+	// component is deleted, or replaced by an update. Kinds that hold
+	// data and whose formats disagree on the default (a DB instance:
+	// CloudFormation snapshots it, the Terraform provider refuses to
+	// destroy it without a snapshot name) must set it; others leave it
+	// empty.
+	Retain Retention
 }
+
+// Retention is what deleting a component keeps of its data.
+type Retention string
+
+// Retentions.
+const (
+	// RetainSnapshot takes a final snapshot before the resource goes:
+	// DeletionPolicy and UpdateReplacePolicy Snapshot in CloudFormation,
+	// the kind's final snapshot arguments in Terraform.
+	RetainSnapshot Retention = "snapshot"
+	// RetainNothing deletes the data with the resource, and says so in
+	// both formats rather than relying on their different defaults.
+	RetainNothing Retention = "nothing"
+)
 
 // Rule names a security-scanner check without tying the model to one
 // scanner; each generator maps it to its tools' check IDs per kind.
@@ -374,6 +473,10 @@ const (
 	// RulePublicEgress: security groups should not allow egress to
 	// 0.0.0.0/0.
 	RulePublicEgress Rule = "public-egress"
+	// RulePerformanceInsights: database instances should record
+	// performance data with Performance Insights. Read replicas that only
+	// wait for a failover may do without.
+	RulePerformanceInsights Rule = "performance-insights"
 	// RuleBroadDeployPermissions: IAM policies should not grant whole
 	// services (ec2:*) or act on every resource. A role that deploys a
 	// stack has to create, change and delete every resource type in it,
@@ -541,6 +644,11 @@ func (g *Graph) Validate() error {
 		}
 		if c.Name != nil {
 			check(fmt.Sprintf("component %q name", c.ID), c.Name)
+		}
+		switch c.Retain {
+		case "", RetainSnapshot, RetainNothing:
+		default:
+			errs = append(errs, fmt.Errorf("component %q: unknown retention %q (want %q or %q)", c.ID, c.Retain, RetainSnapshot, RetainNothing))
 		}
 		for _, d := range c.DependsOn {
 			if !ids[d] {

@@ -33,6 +33,8 @@ func TestValidate(t *testing.T) {
 		{"output without value", func(g *Graph) { g.Outputs = append(g.Outputs, Output{Name: "x"}) }, `output "x" has no value`},
 		{"duplicate output", func(g *Graph) { g.Outputs = append(g.Outputs, g.Outputs[0]) }, `duplicate output "vpc_id"`},
 		{"duplicate parameter", func(g *Graph) { g.Parameters = append(g.Parameters, g.Parameters[0]) }, `duplicate parameter "name"`},
+		{"known retention", func(g *Graph) { g.Components[0].Retain = RetainSnapshot }, ""},
+		{"unknown retention", func(g *Graph) { g.Components[0].Retain = "forever" }, `component "vpc": unknown retention "forever" (want "snapshot" or "nothing")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

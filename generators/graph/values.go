@@ -68,6 +68,14 @@ const (
 	AttrDNSName Attr = "dns_name"
 	// AttrLatestVersion is a launch template's latest version number.
 	AttrLatestVersion Attr = "latest_version"
+	// AttrZoneID is the Route 53 hosted zone of a load balancer's DNS
+	// name, which an alias record pointing at it names.
+	AttrZoneID Attr = "zone_id"
+	// AttrAddress is a DB instance's endpoint host name, without the port.
+	AttrAddress Attr = "address"
+	// AttrSecretARN is the ARN of the Secrets Manager secret in which RDS
+	// keeps a DB instance's master password.
+	AttrSecretARN Attr = "secret_arn"
 )
 
 // Ref reads an attribute of another component. It also orders creation:

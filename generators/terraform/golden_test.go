@@ -33,6 +33,7 @@ var goldenCases = []struct {
 	{"fanout", fanoutGraph},
 	{"asg", asgGraph},
 	{"pipeline", pipelineGraph},
+	{"failover", failoverGraph},
 }
 
 func TestGenerateGolden(t *testing.T) {

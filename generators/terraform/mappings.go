@@ -51,6 +51,28 @@ type TypeMapping struct {
 	// Note is rendered as a comment inside every resource of the kind. It
 	// explains behaviour that the code alone does not show.
 	Note string
+	// FinalSnapshot, when set, says how the kind keeps a final snapshot,
+	// which is how Terraform expresses a component's Retain. Such a kind
+	// requires Retain: its provider's default (take a snapshot, but
+	// refuse to destroy without its name) suits no one.
+	FinalSnapshot *FinalSnapshot
+}
+
+// FinalSnapshot names the arguments with which a resource keeps, or
+// skips, a snapshot of its data when it is destroyed.
+type FinalSnapshot struct {
+	// Skip is the Bool argument that turns the snapshot off
+	// ("skip_final_snapshot").
+	Skip string
+	// Identifier is the argument naming the snapshot
+	// ("final_snapshot_identifier"), which the provider requires unless
+	// Skip is true.
+	Identifier string
+	// From is the model property whose value, followed by Suffix, names
+	// the snapshot: a DB instance's snapshot is named after its
+	// identifier.
+	From   string
+	Suffix string
 }
 
 // Rename is one model property whose Terraform argument has another name.
@@ -66,7 +88,10 @@ type Rename struct {
 type AttributeMapping struct {
 	// Attr is the neutral attribute a Ref names.
 	Attr graph.Attr
-	// Attribute is the Terraform attribute ("arn").
+	// Attribute is the Terraform attribute ("arn"). It may be a dotted
+	// path into a computed list of objects, with item indexes as numbers:
+	// "master_user_secret.0.secret_arn" is written
+	// master_user_secret[0].secret_arn.
 	Attribute string
 }
 
@@ -133,6 +158,10 @@ func (m TypeMapping) clone() TypeMapping {
 	m.Implied = slices.Clone(m.Implied)
 	m.Blocks = slices.Clone(m.Blocks)
 	m.Attributes = slices.Clone(m.Attributes)
+	if m.FinalSnapshot != nil {
+		snapshot := *m.FinalSnapshot
+		m.FinalSnapshot = &snapshot
+	}
 	return m
 }
 
@@ -450,7 +479,7 @@ var mappings = []TypeMapping{
 		Properties: []string{
 			"name", "internal", "load_balancer_type", "security_groups", "subnets", "drop_invalid_header_fields",
 		},
-		Attributes: []AttributeMapping{{graph.AttrARN, "arn"}, {graph.AttrDNSName, "dns_name"}},
+		Attributes: []AttributeMapping{{graph.AttrARN, "arn"}, {graph.AttrDNSName, "dns_name"}, {graph.AttrZoneID, "zone_id"}},
 		Tags:       true,
 	},
 	{
@@ -572,6 +601,77 @@ var mappings = []TypeMapping{
 		Blocks:     []string{"artifact_store", "artifact_store.encryption_key", "stage", "stage.action"},
 		Attributes: []AttributeMapping{{graph.AttrID, "id"}, {graph.AttrARN, "arn"}, {graph.AttrName, "name"}},
 		Tags:       true,
+	},
+	{
+		// A subnet group's id is its name. AttrName reads id, as for a
+		// bucket, because the schema-only checks see an unset name as
+		// null where id is computed.
+		Kind:       graph.KindDBSubnetGroup,
+		Type:       "aws_db_subnet_group",
+		Properties: []string{"name", "description", "subnet_ids"},
+		Attributes: []AttributeMapping{{graph.AttrName, "id"}, {graph.AttrARN, "arn"}},
+		Tags:       true,
+	},
+	{
+		// Since provider 5 a DB instance's id is its resource ID
+		// ("db-..."), not its name; AttrID reads identifier, which is
+		// what CloudFormation's Ref returns and what a replica in the
+		// same region names as its source. The managed secret is the
+		// first (and only) item of the computed master_user_secret list.
+		Kind: graph.KindDBInstance,
+		Type: "aws_db_instance",
+		Properties: []string{
+			"identifier", "db_name", "engine", "engine_version", "instance_class", "allocated_storage",
+			"max_allocated_storage", "storage_type", "storage_encrypted", "kms_key_id", "multi_az",
+			"db_subnet_group_name", "vpc_security_group_ids", "username", "manage_master_user_password",
+			"master_user_secret_kms_key_id", "backup_retention_period", "backup_window", "maintenance_window",
+			"deletion_protection", "copy_tags_to_snapshot", "auto_minor_version_upgrade", "publicly_accessible",
+			"iam_database_authentication_enabled", "enabled_cloudwatch_logs_exports", "performance_insights_enabled",
+			"performance_insights_kms_key_id", "performance_insights_retention_period", "replicate_source_db",
+		},
+		Attributes: []AttributeMapping{
+			{graph.AttrID, "identifier"}, {graph.AttrARN, "arn"}, {graph.AttrAddress, "address"},
+			{graph.AttrSecretARN, "master_user_secret.0.secret_arn"},
+		},
+		Tags: true,
+		FinalSnapshot: &FinalSnapshot{
+			Skip: "skip_final_snapshot", Identifier: "final_snapshot_identifier", From: "identifier", Suffix: "-final",
+		},
+	},
+	{
+		// S3 accepts a rule set only for a bucket whose versioning is
+		// on, which the component's DependsOn on the versioning resource
+		// makes sure of. Like the bucket's other settings it exposes no
+		// attributes: CloudFormation has no resource for it to read.
+		Kind:       graph.KindS3BucketReplication,
+		Type:       "aws_s3_bucket_replication_configuration",
+		Properties: []string{"bucket", "role", "rule"},
+		Blocks: []string{
+			"rule", "rule.filter", "rule.delete_marker_replication", "rule.destination",
+			"rule.destination.encryption_configuration", "rule.source_selection_criteria",
+			"rule.source_selection_criteria.sse_kms_encrypted_objects",
+		},
+	},
+	{
+		Kind: graph.KindRoute53HealthCheck,
+		Type: "aws_route53_health_check",
+		Properties: []string{
+			"fqdn", "port", "type", "resource_path", "failure_threshold", "request_interval",
+		},
+		Attributes: idOnly,
+		Tags:       true,
+	},
+	{
+		// A record's id joins its zone, name, type and set identifier;
+		// nothing reads it, so, as in CloudFormation, it exposes no
+		// attributes.
+		Kind: graph.KindRoute53Record,
+		Type: "aws_route53_record",
+		Properties: []string{
+			"zone_id", "name", "type", "ttl", "records", "alias", "set_identifier", "failover_routing_policy",
+			"health_check_id",
+		},
+		Blocks: []string{"alias", "failover_routing_policy"},
 	},
 }
 

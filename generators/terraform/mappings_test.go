@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -98,7 +99,7 @@ func TestMappingMatchesSchema(t *testing.T) {
 				}
 			}
 			for _, a := range m.Attributes {
-				if _, ok := attributes[a.Attribute]; !ok {
+				if !hasAttributePath(attributes, a.Attribute) {
 					t.Errorf("attribute %q (for %s) is not in the %s schema", a.Attribute, a.Attr, m.Type)
 				}
 			}
@@ -138,6 +139,33 @@ func TestMappingMatchesSchema(t *testing.T) {
 			t.Errorf("pseudo value %q reads %s.%s, which the schema lacks", p.value, p.source.typeName, p.attribute)
 		}
 	}
+}
+
+// hasAttributePath reports whether a dotted attribute path, as an
+// AttributeMapping writes it, leads somewhere in the schema: its first part
+// is an attribute, each number indexes a list and each name is an attribute
+// of the object reached so far.
+func hasAttributePath(attributes map[string]*schemas.Attribute, path string) bool {
+	parts := strings.Split(path, ".")
+	a, ok := attributes[parts[0]]
+	if !ok {
+		return false
+	}
+	ty := a.Type
+	for _, part := range parts[1:] {
+		if _, err := strconv.Atoi(part); err == nil {
+			if !ty.IsListType() {
+				return false
+			}
+			ty = ty.ElementType()
+			continue
+		}
+		if !ty.IsObjectType() || !ty.HasAttribute(part) {
+			return false
+		}
+		ty = ty.AttributeType(part)
+	}
+	return true
 }
 
 // nestedBlock follows a dotted path of nested block types down from a
@@ -331,6 +359,11 @@ func TestMappingReturnsCopies(t *testing.T) {
 	m.Implied[0].Name = "changed"
 	if again, _ := MappingFor(graph.KindVPCGatewayEndpoint); again.Implied[0].Name != "vpc_endpoint_type" {
 		t.Fatal("changing MappingFor's result changed the generator's table")
+	}
+	db, _ := MappingFor(graph.KindDBInstance)
+	db.FinalSnapshot.Suffix = "-changed"
+	if again, _ := MappingFor(graph.KindDBInstance); again.FinalSnapshot.Suffix != "-final" {
+		t.Fatal("changing MappingFor's final snapshot changed the generator's table")
 	}
 	if _, ok := MappingFor("message_queue"); ok {
 		t.Error("MappingFor of an unknown kind reported a mapping")

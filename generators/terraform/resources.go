@@ -54,6 +54,13 @@ var tfsecChecks = map[graph.Kind]map[graph.Rule]string{
 	graph.KindSecurityGroupIngress: {graph.RulePublicIngress: "aws-vpc-no-public-ingress-sgr"},
 	graph.KindSecurityGroupEgress:  {graph.RulePublicEgress: "aws-vpc-no-public-egress-sgr"},
 	graph.KindIAMRolePolicy:        {graph.RuleBroadDeployPermissions: "aws-iam-no-policy-wildcards"},
+	// Performance Insights without a key of one's own trips
+	// aws-rds-enable-performance-insights-encryption, which is why that
+	// check stands for the customer-managed key rule on DB instances.
+	graph.KindDBInstance: {
+		graph.RulePerformanceInsights: "aws-rds-enable-performance-insights",
+		graph.RuleCustomerManagedKey:  "aws-rds-enable-performance-insights-encryption",
+	},
 }
 
 // waiverDirectives returns, for each waiver, a comment with its reason and
@@ -101,6 +108,11 @@ func (r *renderer) resource(w *fileWriter, res resource) []error {
 		seen[p.Name] = true
 		args = append(args, argument{name: m.Argument(p.Name), context: fmt.Sprintf("property %q", p.Name), value: p.Value})
 	}
+	snapshot, err := finalSnapshotArguments(c, m)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	args = append(args, snapshot...)
 	for _, p := range m.Implied {
 		args = append(args, argument{name: p.Name, context: fmt.Sprintf("implied argument %q", p.Name), value: p.Value})
 	}
@@ -137,6 +149,37 @@ func (r *renderer) resource(w *fileWriter, res resource) []error {
 		body.SetAttributeRaw("depends_on", tuple(dependencies))
 	}
 	return errs
+}
+
+// finalSnapshotArguments renders a component's Retain for a kind that
+// keeps final snapshots: skip_final_snapshot = false and a snapshot named
+// after the component's identifier, or skip_final_snapshot = true. Kinds
+// without such arguments delete their data with the resource, so only
+// RetainNothing makes sense for them, and it needs no argument.
+func finalSnapshotArguments(c *graph.Component, m *TypeMapping) ([]argument, error) {
+	snapshot := m.FinalSnapshot
+	if snapshot == nil {
+		if c.Retain == graph.RetainSnapshot {
+			return nil, fmt.Errorf("retains a snapshot, but %s takes no final snapshot", m.Type)
+		}
+		return nil, nil
+	}
+	context := fmt.Sprintf("retention %q", c.Retain)
+	switch c.Retain {
+	case graph.RetainNothing:
+		return []argument{{name: snapshot.Skip, context: context, value: graph.Bool(true)}}, nil
+	case graph.RetainSnapshot:
+		from := c.Property(snapshot.From)
+		if from == nil {
+			return nil, fmt.Errorf("retains a snapshot, which is named after the %q property, but the component does not set it", snapshot.From)
+		}
+		return []argument{
+			{name: snapshot.Skip, context: context, value: graph.Bool(false)},
+			{name: snapshot.Identifier, context: context, value: graph.Join{from, graph.String(snapshot.Suffix)}},
+		}, nil
+	default:
+		return nil, fmt.Errorf("%s must say what deleting it keeps: set Retain to %q or %q", m.Type, graph.RetainSnapshot, graph.RetainNothing)
+	}
 }
 
 // ignoredArguments returns the kind's IgnoreChanges arguments that the

@@ -294,7 +294,22 @@ func (r *renderer) reference(ref graph.Ref) (hcl.Traversal, error) {
 		return nil, fmt.Errorf("reference to %q: kind %q has no attribute %q in Terraform (it has %s)",
 			ref.Component, target.mapping.Kind, ref.Attr, attributeNames(target.mapping))
 	}
-	return append(target.address(), hcl.TraverseAttr{Name: attribute}), nil
+	return append(target.address(), attributePath(attribute)...), nil
+}
+
+// attributePath turns an attribute mapping's dotted path into traversal
+// steps: names become attribute steps and numbers index steps, so that
+// "master_user_secret.0.secret_arn" reads master_user_secret[0].secret_arn.
+func attributePath(path string) hcl.Traversal {
+	var steps hcl.Traversal
+	for _, name := range strings.Split(path, ".") {
+		if index, err := strconv.ParseInt(name, 10, 64); err == nil {
+			steps = append(steps, hcl.TraverseIndex{Key: cty.NumberIntVal(index)})
+			continue
+		}
+		steps = append(steps, hcl.TraverseAttr{Name: name})
+	}
+	return steps
 }
 
 // attributeNames lists a kind's neutral attributes for error messages, in
