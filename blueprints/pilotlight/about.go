@@ -82,7 +82,9 @@ func docs(p Params) graph.Docs {
 	}, {
 		Title: "Database credentials",
 		Body: "No password is written anywhere: RDS generates the master password and keeps it in Secrets Manager (manage_master_user_password / ManageMasterUserPassword). " +
-			"Read it with `aws secretsmanager get-secret-value` on the secret ARN that `aws rds describe-db-instances` reports as MasterUserSecret.",
+			"Read it with `aws secretsmanager get-secret-value` on the secret ARN in the primary stack's `db_secret_arn` output. " +
+			"Caution: the RDS User Guide lists \"creating a read replica when the source DB manages credentials with Secrets Manager\" among the features the Secrets Manager integration does not support (for every engine but SQL Server). " +
+			"If RDS refuses to create the replica for that reason, the dr stack fails at its replica; this has not been tried against a real account yet, and the emulator used in CI does not enforce it.",
 	}}}
 	if p.HostedZoneID == "" {
 		d.Notes = append(d.Notes, graph.Note{

@@ -191,6 +191,7 @@ func (p Params) buildAssets() *graph.Graph {
 func addWebOutputs(g *graph.Graph) {
 	g.Outputs = append(g.Outputs,
 		graph.Output{Name: "alb_dns_name", Description: "DNS name of the region's load balancer.", Value: graph.Ref{Component: "load_balancer", Attr: graph.AttrDNSName}},
+		graph.Output{Name: "alb_zone_id", Description: "Route 53 hosted zone of the load balancer's DNS name, for alias records.", Value: graph.Ref{Component: "load_balancer", Attr: graph.AttrZoneID}},
 		graph.Output{Name: "asg_name", Description: "Name of the region's Auto Scaling group.", Value: graph.Ref{Component: "autoscaling_group", Attr: graph.AttrName}},
 		graph.Output{Name: "target_group_arn", Description: "ARN of the target group the instances register in.", Value: graph.RefARN("target_group")},
 	)

@@ -30,18 +30,19 @@ import (
 func Engines() []string { return []string{"mysql", "postgres"} }
 
 // EngineVersions lists, per engine, the versions offered, newest first;
-// the first is the default. They are major versions on purpose: RDS then
-// creates the newest minor release of that major version and
-// auto_minor_version_upgrade keeps it patched, so the list does not go
-// stale as RDS retires minor releases (RDS for PostgreSQL retired 16.8
-// and older minor releases in May 2026). MySQL 8.0 is left out: its RDS
-// standard support ended on 31 July 2026. Checked November 2026.
+// the first is the default. They are full versions because cfn-lint flags
+// a bare major version ("17") as deprecated (W3691); they are the newest
+// minor releases of each major version in cfn-lint 1.51's RDS data, as RDS
+// retires older ones about a year after release (it stopped creating
+// PostgreSQL 16.8 and older in May 2026). MySQL 8.0 is left out: its RDS
+// standard support ended on 31 July 2026. auto_minor_version_upgrade keeps
+// a deployed database patched from there. Checked November 2026.
 func EngineVersions(engine string) []string {
 	switch engine {
 	case "postgres":
-		return []string{"17", "16"}
+		return []string{"17.9", "16.13"}
 	case "mysql":
-		return []string{"8.4"}
+		return []string{"8.4.9"}
 	}
 	return nil
 }

@@ -27,8 +27,8 @@ func TestValidateBadInput(t *testing.T) {
 		{"overlapping ranges", func(p *Params) { p.DRCIDR = "10.0.128.0/17" }, "dr-cidr", "overlaps"},
 		{"no NAT in dr", func(p *Params) { p.DRNAT = vpc.NATNone }, "dr-nat", "single or per-az"},
 		{"engine", func(p *Params) { p.Engine = "oracle" }, "db-engine", "mysql, postgres"},
-		{"engine version", func(p *Params) { p.EngineVersion = "16.4" }, "db-engine-version", "17, 16"},
-		{"mysql version on postgres", func(p *Params) { p.EngineVersion = "8.4" }, "db-engine-version", ""},
+		{"engine version", func(p *Params) { p.EngineVersion = "16.4" }, "db-engine-version", "17.9, 16.13"},
+		{"mysql version on postgres", func(p *Params) { p.EngineVersion = "8.4.9" }, "db-engine-version", ""},
 		{"instance class", func(p *Params) { p.InstanceClass = "db.x2g.16xlarge" }, "db-instance-class", "db.t4g.micro"},
 		{"storage", func(p *Params) { p.StorageGiB = 5 }, "db-storage", "20 and 16384"},
 		{"short backups", func(p *Params) { p.BackupRetentionDays = 1 }, "backup-retention", "7 and 35"},
@@ -103,7 +103,7 @@ func TestBuild(t *testing.T) {
 		}
 		want := []string{"primary@us-east-1", "dr@us-west-2", "assets@us-east-1"}
 		if p.HostedZoneID != "" && b.Stack(StackDNS) != nil {
-			want = append(want, "dns@us-east-1")
+			want = append(want, "dns@us-west-2")
 		}
 		if !reflect.DeepEqual(names, want) {
 			t.Errorf("stacks %v, want %v", names, want)

@@ -65,10 +65,12 @@ func runbook(p Params) *graph.Runbook {
 	}, graph.RunbookStep{
 		Title: "Promote the read replica",
 		Body: "Turn the replica into a standalone database that accepts writes. Replication from the primary stops for good. " +
-			"Promotion keeps the replica's KMS key, subnet group and security group; it reboots the instance once. Start step 3 while this runs.",
-		Commands: fmt.Sprintf(`aws rds promote-read-replica --region "$DR_REGION" --db-instance-identifier "$NAME%s" \
-  --backup-retention-period %d
-aws rds wait db-instance-available --region "$DR_REGION" --db-instance-identifier "$NAME%s"`, replicaDBSuffix, p.BackupRetentionDays, replicaDBSuffix),
+			"Promotion keeps the replica's KMS key, subnet group and security group; it reboots the instance once. Once it is available, deletion protection goes on: it is now the only copy of the data. Start step 3 while this runs.",
+		Commands: fmt.Sprintf(`aws rds promote-read-replica --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s" \
+  --backup-retention-period %[2]d
+aws rds wait db-instance-available --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s"
+aws rds modify-db-instance --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s" \
+  --deletion-protection --apply-immediately`, replicaDBSuffix, p.BackupRetentionDays),
 		Expected:  "5–15 minutes, most of it the wait",
 		Objective: "The database is writable in the recovery region; the RPO is now fixed.",
 		Script:    true,

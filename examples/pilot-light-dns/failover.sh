@@ -39,6 +39,8 @@ echo "==> 2. Promote the read replica"
 aws rds promote-read-replica --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica" \
   --backup-retention-period 7
 aws rds wait db-instance-available --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica"
+aws rds modify-db-instance --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica" \
+  --deletion-protection --apply-immediately
 
 echo "==> 3. Scale the recovery web tier"
 aws autoscaling update-auto-scaling-group --region "$DR_REGION" --auto-scaling-group-name "$NAME-web" \

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Deploys the lab stacks of the pilot-light blueprint with CloudFormation, in order:
 #   1. primary (primary.yaml)
-#   2. dr (dr.yaml)
+#   2. dr (dr.yaml), with PrimaryDbArn from primary
 #   3. assets (assets.yaml), with DrBucketArn from dr, DrBucketKeyArn from dr
+#   4. dns (dns.yaml), with PrimaryAlbDnsName from primary, PrimaryAlbZoneId from primary, DrAlbDnsName from dr, DrAlbZoneId from dr
 # Each stack's outputs that a later stack needs are read back with
 # describe-stacks and passed on as that stack's parameters, which is why the
 # stacks are deployed by this script rather than one by one. Running it again
@@ -14,6 +15,7 @@
 #   PRIMARY_REGION    region of the primary stack (default: us-east-1)
 #   DR_REGION         region of the dr stack (default: us-west-2)
 #   ASSETS_REGION     region of the assets stack (default: us-east-1)
+#   DNS_REGION        region of the dns stack (default: us-west-2)
 #   AWS_ENDPOINT_URL  when set, passed to every aws call as --endpoint-url, for an
 #                     emulator such as moto (the aws CLI v1 does not read it itself)
 # and, for each stack parameter that no other stack's output fills, a variable
@@ -22,6 +24,7 @@
 #   PRIMARY_NAME PRIMARY_FLOW_LOG_RETENTION_DAYS
 #   DR_NAME DR_FLOW_LOG_RETENTION_DAYS
 #   ASSETS_NAME
+#   DNS_NAME DNS_HOSTED_ZONE_ID DNS_DOMAIN
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +32,7 @@ prefix="${STACK_PREFIX:-lab}"
 primary_region="${PRIMARY_REGION:-us-east-1}"
 dr_region="${DR_REGION:-us-west-2}"
 assets_region="${ASSETS_REGION:-us-east-1}"
+dns_region="${DNS_REGION:-us-west-2}"
 if ! [[ "$prefix" =~ ^[A-Za-z][A-Za-z0-9-]*$ ]]; then
   echo "$(basename "$0"): STACK_PREFIX '$prefix' is not a valid start of a stack name: use letters, digits and hyphens, starting with a letter" >&2
   exit 2
@@ -114,21 +118,28 @@ output() {
   printf '%s\n' "$value"
 }
 
-echo "==> $prefix-primary in $primary_region (1 of 3)"
+echo "==> $prefix-primary in $primary_region (1 of 4)"
 parameters=()
 optional PRIMARY_NAME Name
 optional PRIMARY_FLOW_LOG_RETENTION_DAYS FlowLogRetentionDays
 deploy "$prefix-primary" "$primary_region" primary.yaml --capabilities CAPABILITY_IAM
+primary_db_instance_arn="$(output "$prefix-primary" "$primary_region" DbInstanceArn)"
+primary_alb_dns_name="$(output "$prefix-primary" "$primary_region" AlbDnsName)"
+primary_alb_zone_id="$(output "$prefix-primary" "$primary_region" AlbZoneId)"
 
-echo "==> $prefix-dr in $dr_region (2 of 3)"
-parameters=()
+echo "==> $prefix-dr in $dr_region (2 of 4)"
+parameters=(
+  "ParameterKey=PrimaryDbArn,ParameterValue=$primary_db_instance_arn"
+)
 optional DR_NAME Name
 optional DR_FLOW_LOG_RETENTION_DAYS FlowLogRetentionDays
 deploy "$prefix-dr" "$dr_region" dr.yaml --capabilities CAPABILITY_IAM
 dr_assets_bucket_arn="$(output "$prefix-dr" "$dr_region" AssetsBucketArn)"
 dr_assets_key_arn="$(output "$prefix-dr" "$dr_region" AssetsKeyArn)"
+dr_alb_dns_name="$(output "$prefix-dr" "$dr_region" AlbDnsName)"
+dr_alb_zone_id="$(output "$prefix-dr" "$dr_region" AlbZoneId)"
 
-echo "==> $prefix-assets in $assets_region (3 of 3)"
+echo "==> $prefix-assets in $assets_region (3 of 4)"
 parameters=(
   "ParameterKey=DrBucketArn,ParameterValue=$dr_assets_bucket_arn"
   "ParameterKey=DrBucketKeyArn,ParameterValue=$dr_assets_key_arn"
@@ -136,10 +147,24 @@ parameters=(
 optional ASSETS_NAME Name
 deploy "$prefix-assets" "$assets_region" assets.yaml --capabilities CAPABILITY_IAM
 
-echo "Deployed 3 stacks. Their outputs:"
+echo "==> $prefix-dns in $dns_region (4 of 4)"
+parameters=(
+  "ParameterKey=PrimaryAlbDnsName,ParameterValue=$primary_alb_dns_name"
+  "ParameterKey=PrimaryAlbZoneId,ParameterValue=$primary_alb_zone_id"
+  "ParameterKey=DrAlbDnsName,ParameterValue=$dr_alb_dns_name"
+  "ParameterKey=DrAlbZoneId,ParameterValue=$dr_alb_zone_id"
+)
+optional DNS_NAME Name
+optional DNS_HOSTED_ZONE_ID HostedZoneId
+optional DNS_DOMAIN Domain
+deploy "$prefix-dns" "$dns_region" dns.yaml
+
+echo "Deployed 4 stacks. Their outputs:"
 aws_cli cloudformation describe-stacks --region "$primary_region" --stack-name "$prefix-primary" \
   --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output table
 aws_cli cloudformation describe-stacks --region "$dr_region" --stack-name "$prefix-dr" \
   --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output table
 aws_cli cloudformation describe-stacks --region "$assets_region" --stack-name "$prefix-assets" \
+  --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output table
+aws_cli cloudformation describe-stacks --region "$dns_region" --stack-name "$prefix-dns" \
   --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output table

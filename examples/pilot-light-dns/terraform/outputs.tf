@@ -43,6 +43,11 @@ output "primary_alb_dns_name" {
   value       = module.primary.alb_dns_name
 }
 
+output "primary_alb_zone_id" {
+  description = "Route 53 hosted zone of the load balancer's DNS name, for alias records."
+  value       = module.primary.alb_zone_id
+}
+
 output "primary_asg_name" {
   description = "Name of the region's Auto Scaling group."
   value       = module.primary.asg_name
@@ -51,6 +56,21 @@ output "primary_asg_name" {
 output "primary_target_group_arn" {
   description = "ARN of the target group the instances register in."
   value       = module.primary.target_group_arn
+}
+
+output "primary_db_instance_arn" {
+  description = "ARN of the primary database (the replica's source)."
+  value       = module.primary.db_instance_arn
+}
+
+output "primary_db_address" {
+  description = "Host name of the primary database's endpoint."
+  value       = module.primary.db_address
+}
+
+output "primary_db_secret_arn" {
+  description = "Secrets Manager secret holding the master user's password, managed by RDS."
+  value       = module.primary.db_secret_arn
 }
 
 output "dr_vpc_id" {
@@ -98,6 +118,11 @@ output "dr_alb_dns_name" {
   value       = module.dr.alb_dns_name
 }
 
+output "dr_alb_zone_id" {
+  description = "Route 53 hosted zone of the load balancer's DNS name, for alias records."
+  value       = module.dr.alb_zone_id
+}
+
 output "dr_asg_name" {
   description = "Name of the region's Auto Scaling group."
   value       = module.dr.asg_name
@@ -106,6 +131,16 @@ output "dr_asg_name" {
 output "dr_target_group_arn" {
   description = "ARN of the target group the instances register in."
   value       = module.dr.target_group_arn
+}
+
+output "dr_replica_arn" {
+  description = "ARN of the read replica in the recovery region."
+  value       = module.dr.replica_arn
+}
+
+output "dr_replica_address" {
+  description = "Host name of the replica's endpoint; after promotion, the application's database."
+  value       = module.dr.replica_address
 }
 
 output "dr_assets_bucket_name" {
@@ -136,4 +171,9 @@ output "assets_assets_bucket_arn" {
 output "assets_assets_key_arn" {
   description = "ARN of the KMS key that encrypts the primary asset bucket."
   value       = module.assets.assets_key_arn
+}
+
+output "dns_health_check_id" {
+  description = "ID of the Route 53 health check on the primary load balancer."
+  value       = module.dns.health_check_id
 }

@@ -30,3 +30,14 @@ provider "aws" {
     }, var.tags)
   }
 }
+
+provider "aws" {
+  alias  = "dns"
+  region = var.dns_region
+
+  default_tags {
+    tags = merge({
+      DRRole = "dns"
+    }, var.tags)
+  }
+}

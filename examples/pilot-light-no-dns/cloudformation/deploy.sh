@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Deploys the shop stacks of the pilot-light blueprint with CloudFormation, in order:
 #   1. primary (primary.yaml)
-#   2. dr (dr.yaml)
+#   2. dr (dr.yaml), with PrimaryDbArn from primary
 #   3. assets (assets.yaml), with DrBucketArn from dr, DrBucketKeyArn from dr
 # Each stack's outputs that a later stack needs are read back with
 # describe-stacks and passed on as that stack's parameters, which is why the
@@ -119,9 +119,12 @@ parameters=()
 optional PRIMARY_NAME Name
 optional PRIMARY_FLOW_LOG_RETENTION_DAYS FlowLogRetentionDays
 deploy "$prefix-primary" "$primary_region" primary.yaml --capabilities CAPABILITY_IAM
+primary_db_instance_arn="$(output "$prefix-primary" "$primary_region" DbInstanceArn)"
 
 echo "==> $prefix-dr in $dr_region (2 of 3)"
-parameters=()
+parameters=(
+  "ParameterKey=PrimaryDbArn,ParameterValue=$primary_db_instance_arn"
+)
 optional DR_NAME Name
 optional DR_FLOW_LOG_RETENTION_DAYS FlowLogRetentionDays
 deploy "$prefix-dr" "$dr_region" dr.yaml --capabilities CAPABILITY_IAM

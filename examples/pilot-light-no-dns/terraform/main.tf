@@ -28,6 +28,7 @@ module "dr" {
 
   name                    = var.dr_name
   flow_log_retention_days = var.dr_flow_log_retention_days
+  primary_db_arn          = module.primary.db_instance_arn
 }
 
 # Pilot light, primary region: the versioned, encrypted asset bucket and its

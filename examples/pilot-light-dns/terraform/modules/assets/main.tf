@@ -160,3 +160,43 @@ resource "aws_iam_role_policy" "replication_policy" {
     }]
   })
 }
+
+# replicate every object to the recovery bucket
+resource "aws_s3_bucket_replication_configuration" "assets_replication" {
+  bucket = aws_s3_bucket.assets_bucket.id
+  role   = aws_iam_role.replication_role.arn
+
+  rule {
+    id       = "everything"
+    status   = "Enabled"
+    priority = 1
+
+    filter {
+      prefix = ""
+    }
+
+    delete_marker_replication {
+      status = "Enabled"
+    }
+
+    destination {
+      bucket        = var.dr_bucket_arn
+      storage_class = "STANDARD"
+
+      encryption_configuration {
+        replica_kms_key_id = var.dr_bucket_key_arn
+      }
+    }
+
+    source_selection_criteria {
+      sse_kms_encrypted_objects {
+        status = "Enabled"
+      }
+    }
+  }
+
+  depends_on = [
+    aws_s3_bucket_versioning.assets_bucket_versioning,
+    aws_iam_role_policy.replication_policy,
+  ]
+}

@@ -46,6 +46,11 @@ output "alb_dns_name" {
   value       = aws_lb.main.dns_name
 }
 
+output "alb_zone_id" {
+  description = "Route 53 hosted zone of the load balancer's DNS name, for alias records."
+  value       = aws_lb.main.zone_id
+}
+
 output "asg_name" {
   description = "Name of the region's Auto Scaling group."
   value       = aws_autoscaling_group.main.name
@@ -54,4 +59,19 @@ output "asg_name" {
 output "target_group_arn" {
   description = "ARN of the target group the instances register in."
   value       = aws_lb_target_group.target_group.arn
+}
+
+output "db_instance_arn" {
+  description = "ARN of the primary database (the replica's source)."
+  value       = aws_db_instance.database.arn
+}
+
+output "db_address" {
+  description = "Host name of the primary database's endpoint."
+  value       = aws_db_instance.database.address
+}
+
+output "db_secret_arn" {
+  description = "Secrets Manager secret holding the master user's password, managed by RDS."
+  value       = aws_db_instance.database.master_user_secret[0].secret_arn
 }

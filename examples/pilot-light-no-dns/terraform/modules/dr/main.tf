@@ -373,6 +373,17 @@ resource "aws_vpc_security_group_ingress_rule" "db_ingress" {
   description                  = "Database connections from the web instances"
 }
 
+# database subnets: the isolated tier
+resource "aws_db_subnet_group" "main" {
+  name        = "${var.name}-db"
+  description = "Isolated subnets of the pilot light's database, one per Availability Zone."
+  subnet_ids  = [aws_subnet.isolated_subnet_a.id, aws_subnet.isolated_subnet_b.id]
+
+  tags = {
+    Name = "${var.name}-db"
+  }
+}
+
 # KMS key of the database
 resource "aws_kms_key" "db_key" {
   description             = "Pilot light: encrypts the database in this region."
@@ -696,6 +707,35 @@ resource "aws_autoscaling_policy" "cpu_target_tracking" {
     predefined_metric_specification {
       predefined_metric_type = "ASGAverageCPUUtilization"
     }
+  }
+}
+
+# cross-region read replica of the primary database
+# Deliberate exception (aws-rds-enable-performance-insights): the replica only waits for a failover; turn Performance Insights on after the runbook promotes it.
+#tfsec:ignore:aws-rds-enable-performance-insights
+resource "aws_db_instance" "replica" {
+  identifier                          = "${var.name}-db-replica"
+  instance_class                      = "db.t4g.small"
+  storage_type                        = "gp3"
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.db_key.arn
+  multi_az                            = false
+  db_subnet_group_name                = aws_db_subnet_group.main.id
+  vpc_security_group_ids              = [aws_security_group.db_security_group.id]
+  backup_retention_period             = 7
+  maintenance_window                  = "sun:05:00-sun:06:00"
+  deletion_protection                 = false
+  copy_tags_to_snapshot               = true
+  auto_minor_version_upgrade          = true
+  publicly_accessible                 = false
+  iam_database_authentication_enabled = true
+  enabled_cloudwatch_logs_exports     = ["error", "slowquery"]
+  performance_insights_enabled        = false
+  replicate_source_db                 = var.primary_db_arn
+  skip_final_snapshot                 = true
+
+  tags = {
+    Name = "${var.name}-db-replica"
   }
 }
 

@@ -46,6 +46,11 @@ output "alb_dns_name" {
   value       = aws_lb.main.dns_name
 }
 
+output "alb_zone_id" {
+  description = "Route 53 hosted zone of the load balancer's DNS name, for alias records."
+  value       = aws_lb.main.zone_id
+}
+
 output "asg_name" {
   description = "Name of the region's Auto Scaling group."
   value       = aws_autoscaling_group.main.name
@@ -54,6 +59,16 @@ output "asg_name" {
 output "target_group_arn" {
   description = "ARN of the target group the instances register in."
   value       = aws_lb_target_group.target_group.arn
+}
+
+output "replica_arn" {
+  description = "ARN of the read replica in the recovery region."
+  value       = aws_db_instance.replica.arn
+}
+
+output "replica_address" {
+  description = "Host name of the replica's endpoint; after promotion, the application's database."
+  value       = aws_db_instance.replica.address
 }
 
 output "assets_bucket_name" {

@@ -24,3 +24,13 @@ variable "flow_log_retention_days" {
     error_message = "Retention must be a value CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
   }
 }
+
+variable "primary_db_arn" {
+  type        = string
+  description = "ARN of the primary region's database, which the replica copies (an output of the primary stack)."
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:rds:[a-z0-9-]+:[0-9]{12}:db:[a-z][a-z0-9-]*$", var.primary_db_arn))
+    error_message = "The ARN must be an RDS DB instance ARN."
+  }
+}

@@ -395,6 +395,17 @@ resource "aws_vpc_security_group_ingress_rule" "db_ingress" {
   description                  = "Database connections from the web instances"
 }
 
+# database subnets: the isolated tier
+resource "aws_db_subnet_group" "main" {
+  name        = "${var.name}-db"
+  description = "Isolated subnets of the pilot light's database, one per Availability Zone."
+  subnet_ids  = [aws_subnet.isolated_subnet_a.id, aws_subnet.isolated_subnet_b.id]
+
+  tags = {
+    Name = "${var.name}-db"
+  }
+}
+
 # KMS key of the database
 resource "aws_kms_key" "db_key" {
   description             = "Pilot light: encrypts the database in this region."
@@ -718,5 +729,43 @@ resource "aws_autoscaling_policy" "cpu_target_tracking" {
     predefined_metric_specification {
       predefined_metric_type = "ASGAverageCPUUtilization"
     }
+  }
+}
+
+# mysql 8.4.9, Multi-AZ, encrypted, password in Secrets Manager
+# Deliberate exception (aws-rds-enable-performance-insights): RDS does not offer Performance Insights on db.t4g.small; choose db.t4g.medium or larger with --db-instance-class to get it.
+#tfsec:ignore:aws-rds-enable-performance-insights
+resource "aws_db_instance" "database" {
+  identifier                          = "${var.name}-db"
+  db_name                             = "app"
+  engine                              = "mysql"
+  engine_version                      = "8.4.9"
+  instance_class                      = "db.t4g.small"
+  allocated_storage                   = 20
+  max_allocated_storage               = 100
+  storage_type                        = "gp3"
+  storage_encrypted                   = true
+  kms_key_id                          = aws_kms_key.db_key.arn
+  multi_az                            = true
+  db_subnet_group_name                = aws_db_subnet_group.main.id
+  vpc_security_group_ids              = [aws_security_group.db_security_group.id]
+  username                            = "app_admin"
+  manage_master_user_password         = true
+  master_user_secret_kms_key_id       = aws_kms_key.db_key.arn
+  backup_retention_period             = 7
+  backup_window                       = "03:00-04:00"
+  maintenance_window                  = "sun:05:00-sun:06:00"
+  deletion_protection                 = true
+  copy_tags_to_snapshot               = true
+  auto_minor_version_upgrade          = true
+  publicly_accessible                 = false
+  iam_database_authentication_enabled = true
+  enabled_cloudwatch_logs_exports     = ["error", "slowquery"]
+  performance_insights_enabled        = false
+  skip_final_snapshot                 = false
+  final_snapshot_identifier           = "${var.name}-db-final"
+
+  tags = {
+    Name = "${var.name}-db"
   }
 }
