@@ -67,10 +67,10 @@ func runbook(p Params) *graph.Runbook {
 		Body: "Turn the replica into a standalone database that accepts writes. Replication from the primary stops for good. " +
 			"Promotion keeps the replica's KMS key, subnet group and security group; it reboots the instance once. Once it is available, deletion protection goes on: it is now the only copy of the data. Start step 3 while this runs.",
 		Commands: fmt.Sprintf(`aws rds promote-read-replica --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s" \
-  --backup-retention-period %[2]d
+  --backup-retention-period %[2]d --query 'DBInstance.DBInstanceStatus' --output text
 aws rds wait db-instance-available --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s"
 aws rds modify-db-instance --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s" \
-  --deletion-protection --apply-immediately`, replicaDBSuffix, p.BackupRetentionDays),
+  --deletion-protection --apply-immediately --query 'DBInstance.DBInstanceStatus' --output text`, replicaDBSuffix, p.BackupRetentionDays),
 		Expected:  "5–15 minutes, most of it the wait",
 		Objective: "The database is writable in the recovery region; the RPO is now fixed.",
 		Script:    true,
@@ -78,8 +78,10 @@ aws rds modify-db-instance --region "$DR_REGION" --db-instance-identifier "$NAME
 		Title: "Scale the recovery web tier",
 		Body: "Give the standing Auto Scaling group a size. Its launch template, subnets and target group are already there, so instances start, install the application and register with the load balancer on their own. " +
 			"Point the application at the promoted database's endpoint (`aws rds describe-db-instances ... --query 'DBInstances[0].Endpoint.Address'`) through whatever configuration it reads.",
-		Commands: fmt.Sprintf(`aws autoscaling update-auto-scaling-group --region "$DR_REGION" --auto-scaling-group-name "$NAME%s" \
-  --min-size "$MIN" --max-size "$MAX" --desired-capacity "$DESIRED"`, webSuffix),
+		Commands: fmt.Sprintf(`aws autoscaling update-auto-scaling-group --region "$DR_REGION" --auto-scaling-group-name "$NAME%[1]s" \
+  --min-size "$MIN" --max-size "$MAX" --desired-capacity "$DESIRED"
+aws autoscaling describe-auto-scaling-groups --region "$DR_REGION" --auto-scaling-group-names "$NAME%[1]s" \
+  --query 'AutoScalingGroups[0].[MinSize,DesiredCapacity,MaxSize]' --output text`, webSuffix),
 		Expected:  "under a minute to ask, 5–10 minutes until instances pass their health checks",
 		Objective: "Capacity is on its way; this overlaps with the promotion.",
 		Script:    true,

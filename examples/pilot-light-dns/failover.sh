@@ -37,14 +37,16 @@ aws rds describe-db-instances --region "$DR_REGION" --db-instance-identifier "$N
 
 echo "==> 2. Promote the read replica"
 aws rds promote-read-replica --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica" \
-  --backup-retention-period 7
+  --backup-retention-period 7 --query 'DBInstance.DBInstanceStatus' --output text
 aws rds wait db-instance-available --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica"
 aws rds modify-db-instance --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica" \
-  --deletion-protection --apply-immediately
+  --deletion-protection --apply-immediately --query 'DBInstance.DBInstanceStatus' --output text
 
 echo "==> 3. Scale the recovery web tier"
 aws autoscaling update-auto-scaling-group --region "$DR_REGION" --auto-scaling-group-name "$NAME-web" \
   --min-size "$MIN" --max-size "$MAX" --desired-capacity "$DESIRED"
+aws autoscaling describe-auto-scaling-groups --region "$DR_REGION" --auto-scaling-group-names "$NAME-web" \
+  --query 'AutoScalingGroups[0].[MinSize,DesiredCapacity,MaxSize]' --output text
 
 echo "==> 4. Verify health"
 TARGET_GROUP_ARN=$(aws elbv2 describe-target-groups --region "$DR_REGION" --names "$NAME-web" \
