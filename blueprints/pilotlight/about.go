@@ -75,7 +75,7 @@ func docs(p Params) graph.Docs {
 			"Objects written to the asset bucket usually reach %s within minutes; S3 does not bound that time unless Replication Time Control is bought.",
 			p.DRRegion, p.DRRegion),
 	}, {
-		Title: "Why four stacks and not three",
+		Title: "Why the primary asset bucket has a stack of its own",
 		Body: "Two values cross between the regions in opposite directions. The read replica in the recovery region needs the primary database's ARN, so the primary stack comes first. " +
 			"Replication on the primary asset bucket needs the recovery bucket to exist already, because S3 rejects a replication rule whose destination it cannot find. " +
 			"The primary region's asset bucket is therefore a stack of its own, `assets`, deployed after `dr` in the primary region, with the recovery bucket's ARN and key passed in as parameters.",
@@ -95,7 +95,8 @@ func docs(p Params) graph.Docs {
 		d.Notes = append(d.Notes, graph.Note{
 			Title: "DNS failover",
 			Body: fmt.Sprintf("A Route 53 health check probes the primary load balancer's health page every 30 seconds. While it passes, %s resolves to the primary load balancer (the PRIMARY failover record); when it fails three times in a row, Route 53 answers with the recovery load balancer (SECONDARY) instead. "+
-				"The secondary record does not evaluate its target's health: the recovery tier has no instances until the runbook starts them, and Route 53 should send traffic there the moment they are up.", p.Domain),
+				"The secondary record does not evaluate its target's health: the recovery tier has no instances until the runbook starts them, and Route 53 should send traffic there the moment they are up. "+
+				"Route 53 is global, but a CloudFormation stack has a region: the dns stack is deployed in the recovery region (%s), so it can still be changed while the primary region's APIs are down.", p.Domain, p.DRRegion),
 		})
 	}
 	return d

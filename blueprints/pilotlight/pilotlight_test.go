@@ -121,3 +121,41 @@ func TestBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestRunbookNamesMatchComponents keeps the runbook's commands, which
+// rebuild names from $NAME and fixed suffixes, in step with the names the
+// builders give the resources.
+func TestRunbookNamesMatchComponents(t *testing.T) {
+	b, err := Build(withDNS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := func(suffix string) graph.Value { return graph.Join{graph.Param("name"), graph.String(suffix)} }
+	tests := []struct {
+		stack, component, property, suffix string
+	}{
+		{StackPrimary, primaryDB, "identifier", primaryDBSuffix},
+		{StackPrimary, dbSubnetGroup, "name", primaryDBSuffix},
+		{StackPrimary, "autoscaling_group", "name", webSuffix},
+		{StackDR, replicaDB, "identifier", replicaDBSuffix},
+		{StackDR, "autoscaling_group", "name", webSuffix},
+		{StackDR, "target_group", "name", webSuffix},
+		{StackDR, "load_balancer", "name", albSuffix},
+		{StackPrimary, "load_balancer", "name", albSuffix},
+	}
+	for _, tt := range tests {
+		c := b.Stack(tt.stack).Graph.Component(tt.component)
+		if c == nil {
+			t.Errorf("%s: no component %q", tt.stack, tt.component)
+			continue
+		}
+		if got := c.Property(tt.property); !reflect.DeepEqual(got, named(tt.suffix)) {
+			t.Errorf("%s %s.%s = %#v, want the name parameter + %q", tt.stack, tt.component, tt.property, got, tt.suffix)
+		}
+	}
+	for _, step := range b.Runbook.Steps {
+		if strings.Contains(step.Commands, "$NAME") && !strings.Contains(step.Commands, `"$NAME-`) && !strings.Contains(step.Commands, "'$NAME-") {
+			t.Errorf("step %q uses $NAME without a suffix", step.Title)
+		}
+	}
+}
