@@ -16,6 +16,9 @@
 #       ignores count), terraform init -backend=false, validate, plan -refresh=false
 #       with the schema-only hashicorp/aws 6.25; the plan must only create, and
 #       the resources it creates are counted by type
+#       A multi-stack root module (modules/ beside it, as pilot-light writes)
+#       also gets tf-plan-regions: each module.<stack>'s resources must be
+#       planned in the region of its provider alias (variable <stack>_region).
 #   NAME/cloudformation/*.yaml|*.yml|*.json   one template per stack
 #       cfn-lint with no error and no warning; then, in lexical order (or the
 #       order of the names in cloudformation/deploy-order.txt, if present), each
@@ -30,6 +33,16 @@
 #       in the SNS envelope, as the template says) and in no filtered one, a
 #       message matching each filter arrives in that queue, and in every queue
 #       the message is received maxReceiveCount times, then moves to the DLQ.
+#       A multi-stack example (cloudformation/deploy.sh beside the templates)
+#       is instead deployed by its own deploy.sh with AWS_ENDPOINT_URL set,
+#       from a copy whose templates moto can take (a dns.yaml gets a hosted
+#       zone created in moto, passed as DNS_HOSTED_ZONE_ID): every stack must
+#       end CREATE_COMPLETE in its own region. Then NAME/failover.sh, the
+#       runbook's scripted steps, runs against the same moto: afterwards the
+#       recovery database must be stoppable (RDS refuses to stop a read
+#       replica), deletion-protected and hold its password in its own
+#       region's Secrets Manager, and the recovery Auto Scaling group's
+#       desired capacity must have moved from 0 to the runbook's DESIRED.
 #       Parameters need defaults, or values in
 #       cloudformation/TEMPLATE.parameters.json (aws CLI format). moto is reset
 #       between examples, so examples never see each other's resources.
@@ -224,7 +237,11 @@ check_terraform() { # example dir
   if run_check "$ex" tf-init tf_init "$tmp" $remote; then
     run_check "$ex" tf-validate tf_in "$tmp" validate -no-color
     plan="$work/$(echo "$ex" | tr '/' '_').tfplan"
-    run_check "$ex" tf-plan tf_plan "$tmp" "$plan"
+    if run_check "$ex" tf-plan tf_plan "$tmp" "$plan" && [ -d "$tmp/modules" ]; then
+      # A multi-stack root module: each stack's module is planned in the
+      # region its provider alias was given.
+      run_check "$ex" tf-plan-regions "${CICHECK[@]}" plan-regions "$plan.json"
+    fi
   else
     not_run "$ex" tf-validate "tf-init failed"
     not_run "$ex" tf-plan "tf-init failed"

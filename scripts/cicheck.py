@@ -7,6 +7,7 @@ short tags such as !Ref and !GetAZs) and moto (to know which resource types
 moto's CloudFormation implements).
 
   cicheck.py plan-summary PLAN.json
+  cicheck.py plan-regions PLAN.json
   cicheck.py params TEMPLATE [PARAMETERS.json]
   cicheck.py moto-template TEMPLATE OUT.json
   cicheck.py resources TEMPLATE STACK_RESOURCES.json
@@ -104,6 +105,36 @@ def cmd_plan_summary(plan_path):
             print(f"    {o}")
         ok = False
     return PASS if ok else FAIL
+
+
+def cmd_plan_regions(plan_path):
+    """For a multi-stack root module (module "<stack>" per stack, each with
+    the provider alias of variable <stack>_region): every resource of
+    module.<stack> is planned in that variable's region, and every module
+    plans something. Regionless resources (IAM, Route 53) are counted as
+    global. Not applicable to a plan without modules."""
+    plan = load_json(plan_path)
+    variables = plan.get("variables") or {}
+    counts, bad, modules = Counter(), [], set()
+    for rc in plan.get("resource_changes") or []:
+        if rc.get("mode") != "managed" or not rc.get("module_address"):
+            continue
+        stack = rc["module_address"].removeprefix("module.").split(".")[0]
+        modules.add(stack)
+        want = (variables.get(f"{stack}_region") or {}).get("value")
+        region = (rc.get("change", {}).get("after") or {}).get("region")
+        counts[(stack, region or "(global)")] += 1
+        if want is None:
+            bad.append(f"{rc['address']}: no variable {stack}_region in the root module")
+        elif region is not None and region != want:
+            bad.append(f"{rc['address']}: planned in {region}, want {want} ({stack}_region)")
+    if not modules:
+        print("  no module resources: not a multi-stack root module")
+        return NOT_APPLICABLE
+    table([(m, r, n) for (m, r), n in sorted(counts.items())], ("module", "region", "resources"))
+    for b in bad:
+        print(f"  FAIL: {b}")
+    return FAIL if bad else PASS
 
 
 # ------------------------------------------------------------------- cloudformation
@@ -1108,6 +1139,7 @@ COMMANDS = {
     "fanout": (cmd_fanout, 4, 4),
     "moto-template": (cmd_moto_template, 2, 2),
     "plan-summary": (cmd_plan_summary, 1, 1),
+    "plan-regions": (cmd_plan_regions, 1, 1),
     "params": (cmd_params, 1, 2),
     "resources": (cmd_resources, 2, 2),
     "vpc": (cmd_vpc, 4, 4),
