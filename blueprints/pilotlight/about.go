@@ -86,6 +86,13 @@ func docs(p Params) graph.Docs {
 			"Caution: the RDS User Guide lists \"creating a read replica when the source DB manages credentials with Secrets Manager\" among the features the Secrets Manager integration does not support (for every engine but SQL Server). " +
 			"If RDS refuses to create the replica for that reason, the dr stack fails at its replica; this has not been tried against a real account yet, and the emulator used in CI does not enforce it.",
 	}}}
+	d.Notes = append(d.Notes, graph.Note{
+		Title: "Tearing it down",
+		Body: fmt.Sprintf("The primary database has deletion protection, so `terraform destroy` and `cloudformation/destroy.sh` stop at it on purpose. "+
+			"To really delete it (a final snapshot is kept), first run `aws rds modify-db-instance --region %s --db-instance-identifier %s-db --no-deletion-protection --apply-immediately`. "+
+			"Neither tool deletes an asset bucket that still holds objects (force_destroy is false); empty it first, every object version included.",
+			p.PrimaryRegion, p.Name),
+	})
 	if p.HostedZoneID == "" {
 		d.Notes = append(d.Notes, graph.Note{
 			Title: "DNS failover is manual",
