@@ -10,7 +10,7 @@ import (
 func testRunbook() *graph.Runbook {
 	return &graph.Runbook{
 		Title: "Failover", Intro: "Intro.", ScriptName: "failover.sh",
-		Variables: []graph.RunbookVariable{{Name: "DR_REGION", Env: "DR_REGION", Value: "us-west-2", Description: "recovery region"}},
+		Variables:  []graph.RunbookVariable{{Name: "DR_REGION", Env: "DR_REGION", Value: "us-west-2", Description: "recovery region"}},
 		Objectives: graph.Table{Title: "Objectives", Columns: []string{"Phase", "Takes"}, Rows: [][]string{{"promote", "5 min"}}},
 		Steps: []graph.RunbookStep{
 			{Title: "Promote", Body: "Body.", Commands: `aws rds promote-read-replica --region "$DR_REGION" --db-instance-identifier x`, Expected: "5 min", Objective: "Done.", Script: true},
