@@ -16,6 +16,9 @@
 #       ignores count), terraform init -backend=false, validate, plan -refresh=false
 #       with the schema-only hashicorp/aws 6.25; the plan must only create, and
 #       the resources it creates are counted by type
+#       A multi-stack root module (modules/ beside it, as pilot-light writes)
+#       also gets tf-plan-regions: each module.<stack>'s resources must be
+#       planned in the region of its provider alias (variable <stack>_region).
 #   NAME/cloudformation/*.yaml|*.yml|*.json   one template per stack
 #       cfn-lint with no error and no warning; then, in lexical order (or the
 #       order of the names in cloudformation/deploy-order.txt, if present), each
@@ -30,6 +33,16 @@
 #       in the SNS envelope, as the template says) and in no filtered one, a
 #       message matching each filter arrives in that queue, and in every queue
 #       the message is received maxReceiveCount times, then moves to the DLQ.
+#       A multi-stack example (cloudformation/deploy.sh beside the templates)
+#       is instead deployed by its own deploy.sh with AWS_ENDPOINT_URL set,
+#       from a copy whose templates moto can take (a dns.yaml gets a hosted
+#       zone created in moto, passed as DNS_HOSTED_ZONE_ID): every stack must
+#       end CREATE_COMPLETE in its own region. Then NAME/failover.sh, the
+#       runbook's scripted steps, runs against the same moto: afterwards the
+#       recovery database must be stoppable (RDS refuses to stop a read
+#       replica), deletion-protected and hold its password in its own
+#       region's Secrets Manager, and the recovery Auto Scaling group's
+#       desired capacity must have moved from 0 to the runbook's DESIRED.
 #       Parameters need defaults, or values in
 #       cloudformation/TEMPLATE.parameters.json (aws CLI format). moto is reset
 #       between examples, so examples never see each other's resources.
@@ -224,7 +237,11 @@ check_terraform() { # example dir
   if run_check "$ex" tf-init tf_init "$tmp" $remote; then
     run_check "$ex" tf-validate tf_in "$tmp" validate -no-color
     plan="$work/$(echo "$ex" | tr '/' '_').tfplan"
-    run_check "$ex" tf-plan tf_plan "$tmp" "$plan"
+    if run_check "$ex" tf-plan tf_plan "$tmp" "$plan" && [ -d "$tmp/modules" ]; then
+      # A multi-stack root module: each stack's module is planned in the
+      # region its provider alias was given.
+      run_check "$ex" tf-plan-regions "${CICHECK[@]}" plan-regions "$plan.json"
+    fi
   else
     not_run "$ex" tf-validate "tf-init failed"
     not_run "$ex" tf-plan "tf-init failed"
@@ -419,6 +436,12 @@ check_cloudformation() { # example dir
     fi
   done
 
+  if [ -f "$dir/deploy.sh" ]; then
+    # A multi-stack example deploys through its own deploy.sh, which wires
+    # each stack's outputs into the next one's parameters.
+    check_bundle "$ex" "$2"
+    return
+  fi
   if ! moto_start; then
     for t in "${templates[@]}"; do not_run "$ex" "cfn-deploy:$(basename "$t")" "moto_server did not start"; done
     return
@@ -445,6 +468,158 @@ check_cloudformation() { # example dir
       not_run "$ex" "cfn-resources:$base" "cfn-deploy failed"
     fi
   done
+}
+
+# ------------------------------------------------------- multi-stack (bundle)
+
+# bundle_copy EXAMPLE DIR: copies the example to $work/bundle/EXAMPLE with
+# each template replaced by the copy moto can take (see cfn_deploy), and
+# prints the copy's path last.
+bundle_copy() {
+  local ex="$1" src="$2" copy t rc
+  copy="$work/bundle/$(echo "$ex" | tr '/' '_')"
+  rm -rf "$copy" && mkdir -p "$copy" && cp -R "$src/." "$copy/" || return 1
+  for t in "$copy"/cloudformation/*.yaml; do
+    rc=0
+    CICHECK_MOTO_ENDPOINT="http://127.0.0.1:$moto_port" "${CICHECK[@]}" moto-template "$t" "$t.moto" || rc=$?
+    case "$rc" in
+      0) mv "$t.moto" "$t" ;; # JSON is YAML: deploy.sh reads it under the same name
+      3) ;;
+      *) return 1 ;;
+    esac
+  done
+}
+
+# bundle_stacks DEPLOY_SH: prints "STACK REGION" per stack, in deploy order,
+# from the settings block of deploy.sh (prefix="${STACK_PREFIX:-p}" and
+# <stack>_region="${<STACK>_REGION:-region}"), and the prefix first.
+bundle_stacks() {
+  sed -n 's/^prefix="${STACK_PREFIX:-\([A-Za-z0-9-]*\)}"$/prefix \1/p; s/^\([a-z][a-z0-9]*\)_region="${[A-Z0-9_]*:-\([a-z0-9-]*\)}"$/\1 \2/p' "$1"
+}
+
+# bundle_deployed DEPLOY_SH: every stack CREATE_COMPLETE in its own region.
+bundle_deployed() {
+  local prefix="" name region status ok=0 n=0
+  while read -r name region; do
+    if [ "$name" = prefix ]; then
+      prefix="$region"
+      continue
+    fi
+    n=$((n + 1))
+    status="$(aws --endpoint-url "http://127.0.0.1:$moto_port" cloudformation describe-stacks --region "$region" \
+      --stack-name "$prefix-$name" --query 'Stacks[0].StackStatus' --output text 2>&1)" || status="(missing: $status)"
+    echo "$prefix-$name in $region: $status"
+    [ "$status" = CREATE_COMPLETE ] || ok=1
+  done < <(bundle_stacks "$1")
+  [ "$n" -gt 0 ] || { echo "no stacks found in $1"; return 1; }
+  return "$ok"
+}
+
+# script_default SCRIPT VAR: the default a generated script gives VAR
+# (VAR="${ENV:-default}").
+script_default() {
+  sed -n 's/^'"$2"'="${[A-Z0-9_]*:-\([^}]*\)}"$/\1/p' "$1"
+}
+
+# failover_run DIR: runs the example's failover.sh against moto, then checks
+# what it promised: the recovery database is no longer a read replica (it
+# can be stopped, which RDS refuses for a replica, and it has deletion
+# protection and a password secret of its own region), and the recovery Auto Scaling group's desired capacity
+# changed from 0 to the runbook's DESIRED.
+failover_run() {
+  local dir="$1" script="$1/failover.sh" region name desired before after source
+  region="$(script_default "$script" DR_REGION)"
+  name="$(script_default "$script" NAME)"
+  desired="$(script_default "$script" DESIRED)"
+  awsd() { aws --endpoint-url "http://127.0.0.1:$moto_port" --region "$region" "$@"; }
+  before="$(awsd autoscaling describe-auto-scaling-groups --auto-scaling-group-names "$name-web" \
+    --query 'AutoScalingGroups[0].DesiredCapacity' --output text)" || return 1
+  source="$(awsd rds describe-db-instances --db-instance-identifier "$name-db-replica" \
+    --query 'DBInstances[0].ReadReplicaSourceDBInstanceIdentifier' --output text)" || return 1
+  echo "before: $name-web desired $before in $region; $name-db-replica replicates $source"
+  if [ -z "$source" ] || [ "$source" = None ]; then
+    echo "FAIL: $name-db-replica is not a read replica before the failover"
+    return 1
+  fi
+  if awsd rds stop-db-instance --db-instance-identifier "$name-db-replica" >/dev/null 2>&1; then
+    echo "FAIL: $name-db-replica could be stopped before the failover, so it is not a read replica"
+    return 1
+  fi
+  AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" "$script" || return 1
+  after="$(awsd autoscaling describe-auto-scaling-groups --auto-scaling-group-names "$name-web" \
+    --query 'AutoScalingGroups[0].DesiredCapacity' --output text)" || return 1
+  source="$(awsd rds describe-db-instances --db-instance-identifier "$name-db-replica" \
+    --query 'DBInstances[0].ReadReplicaSourceDBInstanceIdentifier' --output text)" || return 1
+  echo "after: $name-web desired $after; $name-db-replica replicates ${source:-nothing}"
+  if [ "$after" = "$before" ] || [ "$after" != "$desired" ]; then
+    echo "FAIL: the recovery group's desired capacity is $after, want $desired (it was $before)"
+    return 1
+  fi
+  # moto 5.2 promotes (it stops treating the instance as a replica) but
+  # keeps reporting ReadReplicaSourceDBInstanceIdentifier. What it does
+  # enforce is AWS's rule that a read replica cannot be stopped, so a stop
+  # that succeeds proves the promotion; the field is checked where the
+  # emulator clears it.
+  if [ -n "$source" ] && [ "$source" != None ]; then
+    echo "GAP: moto $(python3 -c 'import moto; print(moto.__version__)') still reports ReadReplicaSourceDBInstanceIdentifier=$source after promote-read-replica; the promotion is checked by stopping the instance instead (RDS refuses to stop a read replica)"
+  fi
+  if ! awsd rds stop-db-instance --db-instance-identifier "$name-db-replica" --query 'DBInstance.DBInstanceStatus' --output text; then
+    echo "FAIL: $name-db-replica cannot be stopped, so it is still a read replica"
+    return 1
+  fi
+  echo "$name-db-replica could be stopped: it is a standalone database now"
+  if [ "$(awsd rds describe-db-instances --db-instance-identifier "$name-db-replica" --query 'DBInstances[0].DeletionProtection' --output text)" != True ]; then
+    echo "FAIL: the promoted database has no deletion protection"
+    return 1
+  fi
+  local secret
+  secret="$(awsd rds describe-db-instances --db-instance-identifier "$name-db-replica" --query 'DBInstances[0].MasterUserSecret.SecretArn' --output text)"
+  case "$secret" in
+    arn:*:secretsmanager:"$region":*) echo "the promoted database's password is managed in $region: $secret" ;;
+    *)
+      echo "FAIL: the promoted database's password is not managed by RDS in $region (MasterUserSecret: $secret)"
+      return 1
+      ;;
+  esac
+}
+
+# check_bundle EXAMPLE DIR: deploy.sh against moto, every stack
+# CREATE_COMPLETE in its region, then the runbook's failover.sh and its
+# effect. moto is reset first, so examples never see each other.
+check_bundle() {
+  local ex="$1" dir="$2" copy
+  if ! moto_start; then
+    not_run "$ex" cfn-bundle-deploy "moto_server did not start"
+    return
+  fi
+  moto_call /moto-api/reset POST || echo "warning: resetting moto failed"
+  copy="$work/bundle/$(echo "$ex" | tr '/' '_')"
+  if ! run_check "$ex" cfn-bundle-copy bundle_copy "$ex" "$dir"; then
+    not_run "$ex" cfn-bundle-deploy "no copy for moto"
+    return
+  fi
+  # A dns stack needs its hosted zone to exist; moto picks the zone's ID, so
+  # the zone is created for the template's default domain and its ID given
+  # to deploy.sh the way a user overrides a parameter (DNS_HOSTED_ZONE_ID).
+  local zone_env=()
+  if [ -f "$copy/cloudformation/dns.yaml" ]; then
+    local domain zone
+    domain="$(sed -n '/^  Domain:$/,/^  [A-Za-z]/s/^    Default: //p' "$copy/cloudformation/dns.yaml")"
+    zone="$(aws --endpoint-url "http://127.0.0.1:$moto_port" route53 create-hosted-zone --name "$domain" \
+      --caller-reference "scaffold-check-$ex" --query 'HostedZone.Id' --output text)"
+    zone="${zone##*/}"
+    echo "created hosted zone $zone for $domain in moto (DNS_HOSTED_ZONE_ID)"
+    zone_env=(DNS_HOSTED_ZONE_ID="$zone")
+  fi
+  if run_check "$ex" cfn-bundle-deploy env AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" ${zone_env[@]+"${zone_env[@]}"} "$copy/cloudformation/deploy.sh"; then
+    run_check "$ex" cfn-bundle-stacks bundle_deployed "$copy/cloudformation/deploy.sh"
+    if [ -x "$copy/failover.sh" ]; then
+      run_check "$ex" failover failover_run "$copy"
+    fi
+  else
+    run_check "$ex" cfn-bundle-stacks bundle_deployed "$copy/cloudformation/deploy.sh"
+    [ -x "$copy/failover.sh" ] && not_run "$ex" failover "deploy.sh failed"
+  fi
 }
 
 # ------------------------------------------------------------------ other files

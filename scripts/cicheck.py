@@ -7,6 +7,7 @@ short tags such as !Ref and !GetAZs) and moto (to know which resource types
 moto's CloudFormation implements).
 
   cicheck.py plan-summary PLAN.json
+  cicheck.py plan-regions PLAN.json
   cicheck.py params TEMPLATE [PARAMETERS.json]
   cicheck.py moto-template TEMPLATE OUT.json
   cicheck.py resources TEMPLATE STACK_RESOURCES.json
@@ -106,6 +107,36 @@ def cmd_plan_summary(plan_path):
     return PASS if ok else FAIL
 
 
+def cmd_plan_regions(plan_path):
+    """For a multi-stack root module (module "<stack>" per stack, each with
+    the provider alias of variable <stack>_region): every resource of
+    module.<stack> is planned in that variable's region, and every module
+    plans something. Regionless resources (IAM, Route 53) are counted as
+    global. Not applicable to a plan without modules."""
+    plan = load_json(plan_path)
+    variables = plan.get("variables") or {}
+    counts, bad, modules = Counter(), [], set()
+    for rc in plan.get("resource_changes") or []:
+        if rc.get("mode") != "managed" or not rc.get("module_address"):
+            continue
+        stack = rc["module_address"].removeprefix("module.").split(".")[0]
+        modules.add(stack)
+        want = (variables.get(f"{stack}_region") or {}).get("value")
+        region = (rc.get("change", {}).get("after") or {}).get("region")
+        counts[(stack, region or "(global)")] += 1
+        if want is None:
+            bad.append(f"{rc['address']}: no variable {stack}_region in the root module")
+        elif region is not None and region != want:
+            bad.append(f"{rc['address']}: planned in {region}, want {want} ({stack}_region)")
+    if not modules:
+        print("  no module resources: not a multi-stack root module")
+        return NOT_APPLICABLE
+    table([(m, r, n) for (m, r), n in sorted(counts.items())], ("module", "region", "resources"))
+    for b in bad:
+        print(f"  FAIL: {b}")
+    return FAIL if bad else PASS
+
+
 # ------------------------------------------------------------------- cloudformation
 
 
@@ -197,6 +228,18 @@ def cmd_moto_template(template_path, out_path):
             f"  GAP: moto {moto_version()} only accepts certificates from its own ACM: listener(s) "
             f"{', '.join(certs)} deployed with a certificate requested from moto instead of the template's ARN"
         )
+    # moto's AWS::RDS::DBInstance answers GetAtt for the endpoint only, and
+    # its load balancers do not answer CanonicalHostedZoneID: the copy
+    # builds the ARNs from the Ref (the identifier), as AWS reports them,
+    # and uses the zone ID moto's ELBv2 API reports.
+    attrs = substitute_attributes(template)
+    if attrs:
+        changed += attrs
+        print(
+            f"  GAP: moto {moto_version()} CloudFormation does not answer Fn::GetAtt {', '.join(attrs)}: "
+            "the copy builds DB ARNs from the instance's identifier with Fn::Sub and uses moto's fixed load balancer zone ID "
+            "(cfn-lint checked the original)"
+        )
     # moto skips resource types it does not implement, but then refuses the
     # whole template when another resource reads one of them (GetAtt, Ref,
     # Sub or DependsOn). Such resources are left out of the copy and every
@@ -216,6 +259,49 @@ def cmd_moto_template(template_path, out_path):
     with open(out_path, "w", encoding="utf-8") as f:
         json.dump(template, f, separators=(",", ":"), default=str)
     return PASS
+
+
+# MOTO_LB_ZONE is the canonical hosted zone ID moto's ELBv2 API gives every
+# load balancer.
+MOTO_LB_ZONE = "Z2P70J7EXAMPLE"
+
+
+def substitute_attributes(template):
+    """Replaces the Fn::GetAtt that moto 5.2 cannot resolve: a DB
+    instance's DBInstanceArn and MasterUserSecret.SecretArn become the
+    Fn::Sub that gives the same ARN from the instance's identifier (its
+    Ref), a load balancer's CanonicalHostedZoneID the zone ID moto's API
+    reports. Returns the "Resource.Attribute" strings replaced."""
+    resources = template["Resources"]
+    formats = {
+        ("AWS::RDS::DBInstance", "DBInstanceArn"): lambda lid: {"Fn::Sub": "arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:db:${%s}" % lid},
+        ("AWS::RDS::DBInstance", "MasterUserSecret.SecretArn"): lambda lid: {
+            "Fn::Sub": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:rds!db-${%s}" % lid
+        },
+        ("AWS::ElasticLoadBalancingV2::LoadBalancer", "CanonicalHostedZoneID"): lambda lid: MOTO_LB_ZONE,
+    }
+    replaced = []
+
+    def visit(node):
+        if isinstance(node, dict):
+            if len(node) == 1 and "Fn::GetAtt" in node:
+                target = node["Fn::GetAtt"]
+                if isinstance(target, str):
+                    target = target.split(".", 1)
+                if isinstance(target, list) and len(target) == 2 and isinstance(resources.get(target[0]), dict):
+                    make = formats.get((resources[target[0]].get("Type"), target[1]))
+                    if make:
+                        replaced.append(f"{target[0]}.{target[1]}")
+                        return make(target[0])
+            return {k: visit(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [visit(v) for v in node]
+        return node
+
+    for section in ("Resources", "Outputs"):
+        if isinstance(template.get(section), dict):
+            template[section] = visit(template[section])
+    return sorted(set(replaced))
 
 
 def stub_unimplemented(template):
@@ -1053,6 +1139,7 @@ COMMANDS = {
     "fanout": (cmd_fanout, 4, 4),
     "moto-template": (cmd_moto_template, 2, 2),
     "plan-summary": (cmd_plan_summary, 1, 1),
+    "plan-regions": (cmd_plan_regions, 1, 1),
     "params": (cmd_params, 1, 2),
     "resources": (cmd_resources, 2, 2),
     "vpc": (cmd_vpc, 4, 4),

@@ -8,18 +8,9 @@ import (
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
 
-// explain fills in why each web-tier component exists; the VPC's own
-// components were explained by the vpc blueprint.
-func explain(g *graph.Graph, p Params) {
-	for i := range g.Components {
-		c := &g.Components[i]
-		if c.Why == "" {
-			c.Why = why(c.ID, p)
-		}
-	}
-}
-
-func why(id string, p Params) string {
+// why says why a web-tier component exists; the VPC's own components
+// were explained by the vpc blueprint.
+func why(id string, p WebTierParams) string {
 	if strings.HasPrefix(id, "schedule_") {
 		return "Changes the desired capacity at a known time (office hours, batch windows) before the CPU metric would notice."
 	}
@@ -63,6 +54,12 @@ func why(id string, p Params) string {
 	case "launch_template":
 		return "The recipe for every instance: AMI from the SSM public parameter, IMDSv2 only, encrypted root volume, role, user data."
 	case "autoscaling_group":
+		if p.Desired == 0 && p.Min == 0 {
+			return "Stands ready with no instances: its launch template, subnets and target group are in place, so raising its capacity is all a failover has to do."
+		}
+		if p.SpotStrategy == "" {
+			return "Keeps the desired number of On-Demand instances running across the private subnets, replacing unhealthy ones."
+		}
 		return "Keeps the desired number of instances running across the private subnets, replacing unhealthy or interrupted ones, with an On-Demand base and cheaper Spot capacity above it."
 	case "cpu_target_tracking":
 		return fmt.Sprintf("Adds instances when average CPU rises above %d%% and removes them when it falls, within min and max.", p.TargetCPU)

@@ -47,20 +47,13 @@ func Build(p Params) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	userData, err := renderUserData(g.App)
-	if err != nil {
+	if _, err := AddWebTier(g, network, p.webTier(*g.App)); err != nil {
 		return nil, err
 	}
-	addSecurityGroups(g, p, network)
-	addInstanceRole(g, p)
-	addLoadBalancer(g, p, network)
-	addAutoScaling(g, p, network, userData)
-	addCodeDeploy(g, p)
 	vpc.AddOutputs(g, n, network)
 	addOutputs(g)
 	g.Docs = docs(p, network)
 	g.About = about(p)
-	explain(g, p)
 	if err := g.Validate(); err != nil {
 		return nil, fmt.Errorf("asg-spot blueprint built an inconsistent graph: %w", err)
 	}
@@ -94,7 +87,7 @@ func ingress(sg string, port int, source graph.Property, description string) []g
 	}
 }
 
-func addSecurityGroups(g *graph.Graph, p Params, network vpc.Network) {
+func addSecurityGroups(g *graph.Graph, p WebTierParams, network vpc.Network) {
 	group := "security groups"
 	sg := func(id, suffix, description string) graph.Component {
 		return graph.Component{
@@ -128,7 +121,7 @@ func addSecurityGroups(g *graph.Graph, p Params, network vpc.Network) {
 			graph.Waiver{Rule: graph.RulePublicEgress, Reason: "instances call AWS APIs (Systems Manager, CodeDeploy, S3) and package repositories over HTTPS through the NAT gateways; no other egress is open."}))
 }
 
-func addInstanceRole(g *graph.Graph, p Params) {
+func addInstanceRole(g *graph.Graph, p WebTierParams) {
 	group := "instance identity"
 	if p.ArtifactBucket != "" {
 		defer g.Add(graph.Component{
@@ -166,7 +159,7 @@ func addInstanceRole(g *graph.Graph, p Params) {
 	})
 }
 
-func addLoadBalancer(g *graph.Graph, p Params, network vpc.Network) {
+func addLoadBalancer(g *graph.Graph, p WebTierParams, network vpc.Network) {
 	group := "load balancer"
 	var public graph.List
 	for _, id := range network.SubnetIDs(vpc.TierPublic) {
@@ -252,7 +245,7 @@ func addLoadBalancer(g *graph.Graph, p Params, network vpc.Network) {
 	})
 }
 
-func addAutoScaling(g *graph.Graph, p Params, network vpc.Network, userData string) {
+func addAutoScaling(g *graph.Graph, p WebTierParams, network vpc.Network, userData string) {
 	group := "auto scaling"
 	// Instances and volumes the group launches get no provider or stack
 	// tags, so the launch template carries them all.
@@ -266,7 +259,7 @@ func addAutoScaling(g *graph.Graph, p Params, network vpc.Network, userData stri
 		Properties: []graph.Property{
 			{Name: "name", Value: blueprints.Named("web")},
 			{Name: "description", Value: graph.String("Web tier instances, launched by the Auto Scaling group.")},
-			{Name: "image_id", Value: graph.String(ssmAMIParameter(p.architecture()))},
+			{Name: "image_id", Value: graph.String(ssmAMIParameter(architectureOf(p.InstanceTypes)))},
 			{Name: "user_data", Value: graph.Base64{Value: graph.String(userData)}},
 			{Name: "vpc_security_group_ids", Value: graph.List{graph.RefID("instance_security_group")}},
 			{Name: "update_default_version", Value: graph.Bool(true)},
@@ -310,36 +303,30 @@ func addAutoScaling(g *graph.Graph, p Params, network vpc.Network, userData stri
 			routes = append(routes, c.ID)
 		}
 	}
+	props := []graph.Property{
+		{Name: "name", Value: blueprints.Named("web")},
+		{Name: "min_size", Value: graph.Int(p.Min)},
+		{Name: "max_size", Value: graph.Int(p.Max)},
+		{Name: "desired_capacity", Value: graph.Int(p.Desired)},
+		{Name: "vpc_zone_identifier", Value: private},
+		{Name: "target_group_arns", Value: graph.List{graph.RefARN("target_group")}},
+		{Name: "health_check_type", Value: graph.String("ELB")},
+		{Name: "health_check_grace_period", Value: graph.Int(p.HealthCheckGrace)},
+	}
+	props = append(props, capacityRebalance(p)...)
+	props = append(props, graph.Property{Name: "mixed_instances_policy", Value: graph.Struct{
+		{Key: "launch_template", Value: graph.Struct{
+			{Key: "launch_template_specification", Value: graph.Struct{
+				{Key: "launch_template_id", Value: graph.RefID("launch_template")},
+				{Key: "version", Value: graph.Ref{Component: "launch_template", Attr: graph.AttrLatestVersion}},
+			}},
+			{Key: "override", Value: overrides},
+		}},
+		{Key: "instances_distribution", Value: instancesDistribution(p)},
+	}})
 	g.Add(graph.Component{
 		ID: "autoscaling_group", Kind: graph.KindAutoScalingGroup, Group: group, DependsOn: routes,
-		Label: fmt.Sprintf("Auto Scaling group: %d–%d instances, On-Demand base %d + %d%% above, Spot %s", p.Min, p.Max, p.OnDemandBase, p.OnDemandPercent, p.SpotStrategy),
-		Properties: []graph.Property{
-			{Name: "name", Value: blueprints.Named("web")},
-			{Name: "min_size", Value: graph.Int(p.Min)},
-			{Name: "max_size", Value: graph.Int(p.Max)},
-			{Name: "desired_capacity", Value: graph.Int(p.Desired)},
-			{Name: "vpc_zone_identifier", Value: private},
-			{Name: "target_group_arns", Value: graph.List{graph.RefARN("target_group")}},
-			{Name: "health_check_type", Value: graph.String("ELB")},
-			{Name: "health_check_grace_period", Value: graph.Int(p.HealthCheckGrace)},
-			// Capacity rebalancing replaces a Spot instance as soon as AWS
-			// signals it is at elevated risk, before the two-minute notice.
-			{Name: "capacity_rebalance", Value: graph.Bool(true)},
-			{Name: "mixed_instances_policy", Value: graph.Struct{
-				{Key: "launch_template", Value: graph.Struct{
-					{Key: "launch_template_specification", Value: graph.Struct{
-						{Key: "launch_template_id", Value: graph.RefID("launch_template")},
-						{Key: "version", Value: graph.Ref{Component: "launch_template", Attr: graph.AttrLatestVersion}},
-					}},
-					{Key: "override", Value: overrides},
-				}},
-				{Key: "instances_distribution", Value: graph.Struct{
-					{Key: "on_demand_base_capacity", Value: graph.Int(p.OnDemandBase)},
-					{Key: "on_demand_percentage_above_base_capacity", Value: graph.Int(p.OnDemandPercent)},
-					{Key: "spot_allocation_strategy", Value: graph.String(p.SpotStrategy)},
-				}},
-			}},
-		},
+		Label: capacityLabel(p), Properties: props,
 	}, graph.Component{
 		ID: "cpu_target_tracking", Kind: graph.KindAutoScalingPolicy, Group: group,
 		Label: fmt.Sprintf("target tracking: keep average CPU at %d%%", p.TargetCPU),
@@ -369,7 +356,7 @@ func addAutoScaling(g *graph.Graph, p Params, network vpc.Network, userData stri
 	}
 }
 
-func addCodeDeploy(g *graph.Graph, p Params) {
+func addCodeDeploy(g *graph.Graph, p WebTierParams) {
 	group := "deployment"
 	g.Add(graph.Component{
 		ID: "codedeploy_role", Kind: graph.KindIAMRole, Group: group, Label: "CodeDeploy service role",
@@ -460,4 +447,29 @@ func addOutputs(g *graph.Graph) {
 func describe(p Params) string {
 	return fmt.Sprintf("Web tier of %d–%d instances (%s) in private subnets behind an Application Load Balancer: On-Demand base %d plus %d%% On-Demand above it, the rest Spot (%s), CPU target tracking at %d%%, deployed with CodeDeploy (generated by scaffold).",
 		p.Min, p.Max, strings.Join(p.InstanceTypes, ", "), p.OnDemandBase, p.OnDemandPercent, p.SpotStrategy, p.TargetCPU)
+}
+
+// capacityRebalance is the group's capacity_rebalance property, for groups
+// with Spot: it replaces a Spot instance as soon as AWS signals it is at
+// elevated risk, before the two-minute notice. An On-Demand group has
+// nothing to rebalance, so it gets none.
+func capacityRebalance(p WebTierParams) []graph.Property {
+	if p.SpotStrategy == "" {
+		return nil
+	}
+	return []graph.Property{{Name: "capacity_rebalance", Value: graph.Bool(true)}}
+}
+
+// instancesDistribution splits capacity between On-Demand and Spot. An
+// On-Demand-only group keeps the mixed instances policy (one shape for
+// both kinds of group) with 100% On-Demand and no Spot strategy.
+func instancesDistribution(p WebTierParams) graph.Struct {
+	d := graph.Struct{
+		{Key: "on_demand_base_capacity", Value: graph.Int(p.OnDemandBase)},
+		{Key: "on_demand_percentage_above_base_capacity", Value: graph.Int(p.OnDemandPercent)},
+	}
+	if p.SpotStrategy != "" {
+		d = append(d, graph.Field{Key: "spot_allocation_strategy", Value: graph.String(p.SpotStrategy)})
+	}
+	return d
 }

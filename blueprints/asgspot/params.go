@@ -172,10 +172,4 @@ func (p Params) Warnings() []string {
 }
 
 // architecture of the validated instance types.
-func (p Params) architecture() Architecture {
-	types, err := ParseInstanceTypes(p.InstanceTypes)
-	if err != nil || len(types) == 0 {
-		return X8664
-	}
-	return types[0].Arch
-}
+func (p Params) architecture() Architecture { return architectureOf(p.InstanceTypes) }

@@ -13,6 +13,7 @@ import (
 	describecmd "github.com/scaffold-iac/scaffold/cmd/describe"
 	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
 	listcmd "github.com/scaffold-iac/scaffold/cmd/list"
+	pilotlightcmd "github.com/scaffold-iac/scaffold/cmd/pilotlight"
 	validatecmd "github.com/scaffold-iac/scaffold/cmd/validate"
 	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
 )
@@ -58,6 +59,9 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 	for _, b := range blueprints {
 		cmd.AddCommand(b.Command(f))
 	}
+	// pilot-light builds several graphs (a bundle), which compare and
+	// describe cannot take, so it is not in their list.
+	cmd.AddCommand(pilotlightcmd.NewCmdPilotLight(f, nil))
 	cmd.AddCommand(
 		comparecmd.NewCmdCompare(f, blueprints),
 		describecmd.NewCmdDescribe(f, blueprints),

@@ -259,7 +259,8 @@ func TestListAndCompletion(t *testing.T) {
 		t.Fatalf("list: exit %d: %s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[0], "asg-spot  ") || !strings.HasPrefix(lines[1], "fanout  ") || !strings.HasPrefix(lines[2], "vpc  ") {
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "asg-spot  ") || !strings.HasPrefix(lines[1], "fanout  ") ||
+		!strings.HasPrefix(lines[2], "pilot-light  ") || !strings.HasPrefix(lines[3], "vpc  ") {
 		t.Errorf("list = %q", lines)
 	}
 	for _, shell := range []string{"bash", "zsh", "fish"} {

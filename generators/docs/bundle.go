@@ -147,7 +147,11 @@ func (d *Generator) GenerateBundle(b *graph.Bundle) ([]generators.File, error) {
 	if err := d.bundleTmpl.Execute(&buf, v); err != nil {
 		return nil, fmt.Errorf("rendering README for bundle %q: %w", b.Name, err)
 	}
-	return []generators.File{{Path: "README.md", Content: buf.Bytes()}}, nil
+	runbook, err := runbookFiles(b.Runbook)
+	if err != nil {
+		return nil, fmt.Errorf("runbook of bundle %q: %w", b.Name, err)
+	}
+	return append([]generators.File{{Path: "README.md", Content: buf.Bytes()}}, runbook...), nil
 }
 
 // tagList formats tags for prose: `k=v`, `k=v`, or "none".

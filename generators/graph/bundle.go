@@ -36,6 +36,9 @@ type Bundle struct {
 	// Stacks are the units in deploy order: a stack's inputs can only come
 	// from stacks before it, and teardown runs in reverse.
 	Stacks []Stack
+	// Runbook, when set, is the operational procedure that comes with the
+	// deployment (a failover); the docs generator renders it.
+	Runbook *Runbook
 }
 
 // Stack is one deployable unit of a bundle.
@@ -158,6 +161,11 @@ func (b *Bundle) Validate() error {
 		errs = append(errs, s.validateInputs(earlier, all)...)
 		if earlier[s.Name] == nil {
 			earlier[s.Name] = s
+		}
+	}
+	if b.Runbook != nil {
+		if err := b.Runbook.Validate(); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)

@@ -1,0 +1,215 @@
+package pilotlight
+
+import (
+	"fmt"
+
+	"github.com/scaffold-iac/scaffold/blueprints"
+	"github.com/scaffold-iac/scaffold/blueprints/asgspot"
+	"github.com/scaffold-iac/scaffold/blueprints/vpc"
+	"github.com/scaffold-iac/scaffold/generators/graph"
+)
+
+// Blueprint is the blueprint's name, as the CLI and tags spell it.
+const Blueprint = "pilot-light"
+
+// Stack names, in deploy order. The order is forced by two values that
+// cross regions in opposite directions: the recovery region's read
+// replica needs the primary database's ARN (primary before dr), and
+// replication on the primary region's asset bucket needs the recovery
+// bucket to exist, because S3 refuses a replication rule whose destination
+// bucket does not (dr before the primary bucket). So the primary region's
+// asset bucket lives in a stack of its own, "assets", deployed after dr in
+// the primary region. A deterministic destination name computed in the
+// primary stack would not help: the name would resolve, but S3 would still
+// reject the rule until the recovery stack had created the bucket.
+const (
+	StackPrimary = "primary"
+	StackDR      = "dr"
+	StackAssets  = "assets"
+	StackDNS     = "dns"
+)
+
+// Component IDs that the runbook and tests refer to.
+const (
+	dbSecurityGroup = "db_security_group"
+	dbKey           = "db_key"
+	assetsKey       = "assets_key"
+	assetsBucket    = "assets_bucket"
+)
+
+// Build validates p and returns the bundle: primary, dr, assets and, with
+// a hosted zone, dns.
+func Build(p Params) (*graph.Bundle, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	primary, err := p.buildPrimary()
+	if err != nil {
+		return nil, fmt.Errorf("primary stack: %w", err)
+	}
+	dr, err := p.buildDR()
+	if err != nil {
+		return nil, fmt.Errorf("dr stack: %w", err)
+	}
+	b := &graph.Bundle{
+		Name:        p.Name,
+		Blueprint:   Blueprint,
+		Description: describe(p),
+		Tags:        blueprints.StandardTags(Blueprint, p.Name, p.Tags),
+		Stacks: []graph.Stack{
+			{Name: StackPrimary, Graph: primary},
+			{Name: StackDR, Graph: dr, Inputs: p.drInputs()},
+			{Name: StackAssets, Graph: p.buildAssets(), Inputs: []graph.Input{
+				{Parameter: "dr_bucket_arn", Stack: StackDR, Output: "assets_bucket_arn"},
+				{Parameter: "dr_bucket_key_arn", Stack: StackDR, Output: "assets_key_arn"},
+			}},
+		},
+	}
+	if dns := p.buildDNS(); dns != nil {
+		b.Stacks = append(b.Stacks, graph.Stack{Name: StackDNS, Graph: dns, Inputs: p.dnsInputs()})
+	}
+	b.Docs = docs(p)
+	b.Runbook = runbook(p)
+	primary.About = About(p)
+	for i := range b.Stacks {
+		explain(b.Stacks[i].Graph, p)
+	}
+	if err := b.Validate(); err != nil {
+		return nil, fmt.Errorf("pilot-light blueprint built an inconsistent bundle: %w", err)
+	}
+	return b, nil
+}
+
+// newGraph starts one stack's graph.
+func (p Params) newGraph(stack, region, description string) *graph.Graph {
+	return &graph.Graph{
+		Name:        p.Name,
+		Blueprint:   Blueprint,
+		Description: description,
+		Region:      region,
+		Parameters:  []graph.Parameter{blueprints.NameParameter(p.Name)},
+		Tags:        []graph.Tag{{Key: "DRRole", Value: stack}},
+	}
+}
+
+// webTier is the web tier of either region: On-Demand only, because a
+// recovery that waits on Spot capacity in a region everyone is failing
+// over to is no recovery, and without CodeDeploy, whose application files
+// a multi-stack output does not carry yet.
+func (p Params) webTier(min, max, desired int) asgspot.WebTierParams {
+	return asgspot.WebTierParams{
+		InstanceTypes: []string{p.InstanceType}, OnDemandPercent: 100,
+		Min: min, Max: max, Desired: desired, TargetCPU: 60,
+		HealthCheckGrace: 300, RootVolumeGiB: 20, App: asgspot.WebApp(),
+		Egress: []asgspot.EgressRule{{
+			ID: "instance_db_egress", Label: "instances: database port to the database only",
+			Port: Port(p.Engine), SecurityGroup: dbSecurityGroup,
+			Description: "Database connections to the " + p.Engine + " instance",
+			Why:         "Instances may open connections to the database's security group on its port, and to no other address inside the VPC.",
+		}},
+	}
+}
+
+// buildRegion adds what both regions share: the VPC, the database's
+// security group and key, and the web tier. It returns the network.
+func (p Params) buildRegion(g *graph.Graph, n vpc.Params, min, max, desired int) (vpc.Network, error) {
+	network, err := vpc.AddTo(g, n)
+	if err != nil {
+		return network, err
+	}
+	addDatabaseNetwork(g, p, network)
+	g.Add(key(dbKey, "database", "Encrypts the database storage, its snapshots and backups in this region."))
+	if _, err := asgspot.AddWebTier(g, network, p.webTier(min, max, desired)); err != nil {
+		return network, err
+	}
+	return network, nil
+}
+
+func (p Params) buildPrimary() (*graph.Graph, error) {
+	g := p.newGraph(StackPrimary, p.PrimaryRegion, fmt.Sprintf(
+		"Pilot light, primary region: VPC, web tier of %d–%d instances behind a load balancer, and the Multi-AZ %s database (generated by scaffold).",
+		p.Min, p.Max, p.Engine))
+	n := p.primaryNetwork()
+	network, err := p.buildRegion(g, n, p.Min, p.Max, p.Desired)
+	if err != nil {
+		return nil, err
+	}
+	addPrimaryDatabase(g, p, network)
+	vpc.AddOutputs(g, n, network)
+	addWebOutputs(g)
+	g.Outputs = append(g.Outputs, databaseOutputs(g)...)
+	return g, g.Validate()
+}
+
+func (p Params) buildDR() (*graph.Graph, error) {
+	g := p.newGraph(StackDR, p.DRRegion, fmt.Sprintf(
+		"Pilot light, recovery region: VPC, read replica of the primary %s database, web tier at zero instances, and the replica asset bucket (generated by scaffold).",
+		p.Engine))
+	n := p.drNetwork()
+	// No instances: the group exists with its launch template, subnets
+	// and target group, and the runbook gives it a size at failover. Its
+	// maximum stays at --max rather than 0 because a target tracking
+	// policy needs room between min and max (cfn-lint E3712), and with no
+	// instances there is no CPU metric, so the policy starts nothing until
+	// the runbook does; afterwards it scales the recovery tier with load.
+	network, err := p.buildRegion(g, n, 0, p.Max, 0)
+	if err != nil {
+		return nil, err
+	}
+	addReplica(g, p, network)
+	addBucket(g, "recovery", "Holds the replicated copy of the asset bucket; after a failover the application reads and writes here.")
+	vpc.AddOutputs(g, n, network)
+	addWebOutputs(g)
+	g.Outputs = append(g.Outputs, databaseOutputs(g)...)
+	g.Outputs = append(g.Outputs, bucketOutputs("replica")...)
+	return g, g.Validate()
+}
+
+// buildAssets is the primary region's asset bucket and its replication to
+// the recovery bucket; see the stack order above for why it is a stack of
+// its own.
+func (p Params) buildAssets() *graph.Graph {
+	g := p.newGraph(StackAssets, p.PrimaryRegion,
+		"Pilot light, primary region: the versioned, encrypted asset bucket and its replication to the recovery region (generated by scaffold).")
+	g.Parameters = append(g.Parameters, graph.Parameter{
+		Name: "dr_bucket_arn", Type: graph.ParamString,
+		Description: "ARN of the recovery region's asset bucket, the replication destination (an output of the dr stack).",
+		Pattern:     `^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`, ConstraintHelp: "The ARN must be an S3 bucket ARN.",
+	}, graph.Parameter{
+		Name: "dr_bucket_key_arn", Type: graph.ParamString,
+		Description: "ARN of the KMS key that encrypts the recovery bucket (an output of the dr stack); replicas are encrypted with it.",
+		Pattern:     `^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`, ConstraintHelp: "The ARN must be a KMS key ARN.",
+	})
+	addBucket(g, "primary", "Holds the application's assets (uploads, static files) in the primary region, versioned so every change can be replicated.")
+	addReplication(g)
+	g.Outputs = append(g.Outputs, bucketOutputs("primary")...)
+	return g
+}
+
+// addWebOutputs publishes what the runbook and the dns stack need from a
+// region's web tier.
+func addWebOutputs(g *graph.Graph) {
+	g.Outputs = append(g.Outputs,
+		graph.Output{Name: "alb_dns_name", Description: "DNS name of the region's load balancer.", Value: graph.Ref{Component: "load_balancer", Attr: graph.AttrDNSName}},
+		graph.Output{Name: "alb_zone_id", Description: "Route 53 hosted zone of the load balancer's DNS name, for alias records.", Value: graph.Ref{Component: "load_balancer", Attr: graph.AttrZoneID}},
+		graph.Output{Name: "asg_name", Description: "Name of the region's Auto Scaling group.", Value: graph.Ref{Component: "autoscaling_group", Attr: graph.AttrName}},
+		graph.Output{Name: "target_group_arn", Description: "ARN of the target group the instances register in.", Value: graph.RefARN("target_group")},
+	)
+}
+
+func bucketOutputs(which string) []graph.Output {
+	return []graph.Output{
+		{Name: "assets_bucket_name", Description: "Name of the " + which + " asset bucket.", Value: graph.Ref{Component: assetsBucket, Attr: graph.AttrName}},
+		{Name: "assets_bucket_arn", Description: "ARN of the " + which + " asset bucket.", Value: graph.RefARN(assetsBucket)},
+		{Name: "assets_key_arn", Description: "ARN of the KMS key that encrypts the " + which + " asset bucket.", Value: graph.RefARN(assetsKey)},
+	}
+}
+
+func describe(p Params) string {
+	s := fmt.Sprintf("Pilot-light disaster recovery from %s to %s: a web tier and a Multi-AZ %s database in %s, a cross-region read replica, a web tier at zero instances and replicated assets in %s",
+		p.PrimaryRegion, p.DRRegion, p.Engine, p.PrimaryRegion, p.DRRegion)
+	if p.HostedZoneID != "" {
+		return s + fmt.Sprintf(", and Route 53 failover of %s.", p.Domain)
+	}
+	return s + "; DNS failover is manual."
+}
