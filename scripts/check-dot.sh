@@ -51,5 +51,8 @@ check fanout-kms fanout --queues a,b,c --kms --alarm-email ops@example.com
 check asg-spot asg-spot
 check asg-spot-https asg-spot --azs 3 --certificate-arn arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab --schedule 'up=0 8 * * *:desired=4'
 
+check pilot-light pilot-light
+check pilot-light-dns pilot-light --hosted-zone-id Z0123456789ABCDEFGHIJ --domain app.example.com
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

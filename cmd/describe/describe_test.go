@@ -14,6 +14,7 @@ import (
 	asgspotcmd "github.com/scaffold-iac/scaffold/cmd/asgspot"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
+	pilotlightcmd "github.com/scaffold-iac/scaffold/cmd/pilotlight"
 	vpccmd "github.com/scaffold-iac/scaffold/cmd/vpc"
 	"github.com/scaffold-iac/scaffold/internal/testbundle"
 )
@@ -21,7 +22,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden descriptions in testdata/")
 
 func blueprints() []cmdutil.Blueprint {
-	return []cmdutil.Blueprint{vpccmd.Blueprint(), fanoutcmd.Blueprint(), asgspotcmd.Blueprint(), twoRegion()}
+	return []cmdutil.Blueprint{vpccmd.Blueprint(), fanoutcmd.Blueprint(), asgspotcmd.Blueprint(), pilotlightcmd.Blueprint(), twoRegion()}
 }
 
 // twoRegion stands for a multi-stack blueprint: the test bundle, behind a
@@ -76,6 +77,8 @@ func goldens() map[string][]string {
 		"asg-spot":              {"asg-spot"},
 		"asg-spot-single-https": {"asg-spot", "--nat", "single", "--certificate-arn", "arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"},
 		"two-region-bundle":     {"two-region"},
+		"pilot-light":           {"pilot-light"},
+		"pilot-light-dns":       {"pilot-light", "--hosted-zone-id", "Z0123456789ABCDEFGHIJ", "--domain", "app.example.com", "--db-engine", "mysql"},
 	}
 }
 
@@ -234,7 +237,7 @@ func TestErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{nil, "describe needs a blueprint: vpc, fanout, asg-spot, two-region"},
+		{nil, "describe needs a blueprint: vpc, fanout, asg-spot, pilot-light, two-region"},
 		{[]string{"vpc", "--format", "yaml"}, `invalid value "yaml" for --format: must be one of json, text`},
 		{[]string{"vpc", "--diagram", "png"}, `invalid value "png" for --diagram: must be one of ascii, dot, mermaid, none`},
 		{[]string{"vpc", "--azs", "9"}, `invalid value "9" for --azs`},

@@ -1,8 +1,8 @@
 // Package pilotlight is the `scaffold pilot-light` command: pilot-light
 // disaster recovery across two regions, rendered as a bundle of stacks.
 //
-// It is not a cmdutil.Blueprint: compare and describe take one graph, and a
-// pilot light is several (one per stack), so it stays out of their lists.
+// It is a multi-stack cmdutil.Blueprint: describe explains every stack;
+// compare, which lines up one template with one root module, leaves it out.
 package pilotlight
 
 import (
@@ -26,6 +26,23 @@ type PilotLightOptions struct {
 	// DRNAT is --dr-nat before it becomes a vpc.NATMode.
 	DRNAT  string
 	Output cmdutil.OutputOptions
+}
+
+// Blueprint describes the command for describe (and for compare, which
+// skips multi-stack blueprints).
+func Blueprint() cmdutil.Blueprint {
+	return cmdutil.Blueprint{Name: "pilot-light", NewBundleCmd: func(f *cmdutil.Factory, build cmdutil.BundleFunc) *cobra.Command {
+		if build == nil {
+			return NewCmdPilotLight(f, nil)
+		}
+		return NewCmdPilotLight(f, func(o *PilotLightOptions) error {
+			b, err := Bundle(o)
+			if err != nil {
+				return err
+			}
+			return build(b, o.Params.Warnings())
+		})
+	}}
 }
 
 // NewCmdPilotLight builds the command. runF replaces Run in tests.

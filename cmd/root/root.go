@@ -55,13 +55,10 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.FlagErrorWrap(err)
 	})
-	blueprints := []cmdutil.Blueprint{vpccmd.Blueprint(), fanoutcmd.Blueprint(), asgspotcmd.Blueprint()}
+	blueprints := []cmdutil.Blueprint{vpccmd.Blueprint(), fanoutcmd.Blueprint(), asgspotcmd.Blueprint(), pilotlightcmd.Blueprint()}
 	for _, b := range blueprints {
 		cmd.AddCommand(b.Command(f))
 	}
-	// pilot-light builds several graphs (a bundle), which compare and
-	// describe cannot take, so it is not in their list.
-	cmd.AddCommand(pilotlightcmd.NewCmdPilotLight(f, nil))
 	cmd.AddCommand(
 		comparecmd.NewCmdCompare(f, blueprints),
 		describecmd.NewCmdDescribe(f, blueprints),
