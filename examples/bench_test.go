@@ -6,6 +6,7 @@ import (
 
 	"github.com/scaffold-iac/scaffold/blueprints/asgspot"
 	"github.com/scaffold-iac/scaffold/blueprints/fanout"
+	"github.com/scaffold-iac/scaffold/blueprints/pilotlight"
 	blueprint "github.com/scaffold-iac/scaffold/blueprints/vpc"
 	"github.com/scaffold-iac/scaffold/cmd/cmdutil"
 	"github.com/scaffold-iac/scaffold/cmd/root"
@@ -122,6 +123,27 @@ func BenchmarkCostEstimate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := cost.Of(g, cost.DefaultAssumptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderPilotLight renders the largest blueprint, a bundle of
+// three stacks in two regions, in both formats with its README and
+// runbook.
+func BenchmarkRenderPilotLight(b *testing.B) {
+	gens, err := cmdutil.BundleGenerators([]generators.Generator{terraform.New(), cloudformation.New()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := pilotlight.Defaults()
+	b.ReportAllocs()
+	for b.Loop() {
+		bundle, err := pilotlight.Build(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := cmdutil.RenderBundle(bundle, gens, cost.DefaultAssumptions()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,8 +1,9 @@
 // Package testbundle builds the bundles that the generators' bundle tests
 // and scripts/check-bundle.sh render: two VPC stacks in two regions, built
 // by the vpc blueprint, and a small third stack that reads an output of
-// each. It stands in for a multi-region blueprint (pilot light) until one
-// exists, so that the bundle renderers are tested on real blueprint output.
+// each. It is smaller than the pilot-light blueprint and exercises what
+// pilot light does not: two stacks that can share one Terraform module,
+// and a stack wired from two others.
 //
 // It is internal and used only by tests; it imports the model and the vpc
 // blueprint, like any blueprint, and nothing that renders.
