@@ -524,7 +524,8 @@ script_default() {
 # failover_run DIR: runs the example's failover.sh against moto, then checks
 # what it promised: the recovery database is no longer a read replica (it
 # can be stopped, which RDS refuses for a replica, and it has deletion
-# protection and a password secret of its own region), and the recovery Auto Scaling group's desired capacity
+# protection), the replica of the credentials secret can be read in the
+# recovery region, and the recovery Auto Scaling group's desired capacity
 # changed from 0 to the runbook's DESIRED.
 failover_run() {
   local dir="$1" script="$1/failover.sh" region name desired before after source
@@ -573,11 +574,11 @@ failover_run() {
     return 1
   fi
   local secret
-  secret="$(awsd rds describe-db-instances --db-instance-identifier "$name-db-replica" --query 'DBInstances[0].MasterUserSecret.SecretArn' --output text)"
+  secret="$(awsd secretsmanager describe-secret --secret-id "$name-db-credentials" --query ARN --output text)"
   case "$secret" in
-    arn:*:secretsmanager:"$region":*) echo "the promoted database's password is managed in $region: $secret" ;;
+    arn:*:secretsmanager:"$region":*) echo "the database credentials are readable in $region: $secret" ;;
     *)
-      echo "FAIL: the promoted database's password is not managed by RDS in $region (MasterUserSecret: $secret)"
+      echo "FAIL: no replica of the credentials secret $name-db-credentials in $region ($secret)"
       return 1
       ;;
   esac
