@@ -292,3 +292,41 @@ func addReplicationConfiguration(g *graph.Graph) {
 		DependsOn: []string{assetsBucket + "_versioning", "replication_policy"},
 	})
 }
+
+// addSecretAccess lets the web instances read the database credentials in
+// their own region: the primary's secret, or in the recovery region its
+// replica, which has the same name. Secrets Manager appends six random
+// characters to a secret's ARN, which the pattern's "??????" matches. The
+// primary's secret is encrypted with the database key, so reading it there
+// also needs kms:Decrypt through Secrets Manager; the replica's AWS managed
+// key grants that to everyone in the account who may read the secret.
+func addSecretAccess(g *graph.Graph, primary bool) {
+	statements := []graph.Object{{
+		{Key: "Sid", Value: graph.String("ReadDatabaseCredentials")},
+		{Key: "Effect", Value: graph.String("Allow")},
+		{Key: "Action", Value: graph.Strings("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")},
+		{Key: "Resource", Value: blueprints.ARN("secretsmanager", true,
+			graph.String("secret:"), graph.Param(blueprints.NameParam), graph.String("-"+secretSuffix+"-??????"))},
+	}}
+	if primary {
+		statements = append(statements, graph.Object{
+			{Key: "Sid", Value: graph.String("DecryptDatabaseCredentials")},
+			{Key: "Effect", Value: graph.String("Allow")},
+			{Key: "Action", Value: graph.String("kms:Decrypt")},
+			{Key: "Resource", Value: graph.RefARN(dbKey)},
+			{Key: "Condition", Value: graph.Object{{Key: "StringEquals", Value: graph.Object{
+				{Key: "kms:ViaService", Value: graph.Join{graph.String("secretsmanager."), graph.PseudoRegion, graph.String("."), graph.PseudoURLSuffix}},
+			}}}},
+		})
+	}
+	g.Add(graph.Component{
+		ID: "instance_secret_policy", Kind: graph.KindIAMRolePolicy, Group: "instance identity",
+		Label: "inline policy: read the database credentials",
+		Why:   "Lets the application on the web instances read the database's user name and password from Secrets Manager in its own region, and nothing else from it.",
+		Properties: []graph.Property{
+			{Name: "name", Value: graph.String("read-db-credentials")},
+			{Name: "role", Value: graph.Ref{Component: "instance_role", Attr: graph.AttrName}},
+			{Name: "policy", Value: blueprints.PolicyDocument(statements...)},
+		},
+	})
+}

@@ -806,3 +806,28 @@ resource "aws_db_instance" "database" {
 
   depends_on = [aws_secretsmanager_secret_version.db_secret_version]
 }
+
+# inline policy: read the database credentials
+resource "aws_iam_role_policy" "instance_secret_policy" {
+  name = "read-db-credentials"
+  role = aws_iam_role.instance_role.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid      = "ReadDatabaseCredentials"
+      Effect   = "Allow"
+      Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+      Resource = "arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:${var.name}-db-credentials-??????"
+      }, {
+      Sid      = "DecryptDatabaseCredentials"
+      Effect   = "Allow"
+      Action   = "kms:Decrypt"
+      Resource = aws_kms_key.db_key.arn
+      Condition = {
+        StringEquals = {
+          "kms:ViaService" = "secretsmanager.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}"
+        }
+      }
+    }]
+  })
+}
