@@ -94,8 +94,10 @@ func docs(p Params) graph.Docs {
 		Title: "Tearing it down",
 		Body: fmt.Sprintf("The primary database has deletion protection, so `terraform destroy` and `cloudformation/destroy.sh` stop at it on purpose. "+
 			"To really delete it (a final snapshot is kept), first run `aws rds modify-db-instance --region %s --db-instance-identifier %s-db --no-deletion-protection --apply-immediately`. "+
-			"Neither tool deletes an asset bucket that still holds objects (force_destroy is false); empty it first, every object version included.",
-			p.PrimaryRegion, p.Name),
+			"Neither tool deletes an asset bucket that still holds objects (force_destroy is false); empty it first, every object version included. "+
+			"The credentials secret and its replica are only scheduled for deletion (7 days in Terraform, Secrets Manager's default 30 in CloudFormation), and a new deployment cannot reuse the name `%[2]s-%[3]s` until then; "+
+			"to redeploy sooner, delete it for good with `aws secretsmanager delete-secret --region %[1]s --secret-id %[2]s-%[3]s --force-delete-without-recovery`.",
+			p.PrimaryRegion, p.Name, secretSuffix),
 	})
 	if p.HostedZoneID == "" {
 		d.Notes = append(d.Notes, graph.Note{
