@@ -81,17 +81,23 @@ func docs(p Params) graph.Docs {
 			"The primary region's asset bucket is therefore a stack of its own, `assets`, deployed after `dr` in the primary region, with the recovery bucket's ARN and key passed in as parameters.",
 	}, {
 		Title: "Database credentials",
-		Body: "No password is written anywhere: RDS generates the master password and keeps it in Secrets Manager (manage_master_user_password / ManageMasterUserPassword). " +
-			"Read it with `aws secretsmanager get-secret-value` on the secret ARN in the primary stack's `db_secret_arn` output. " +
-			"Caution: the RDS User Guide lists \"creating a read replica when the source DB manages credentials with Secrets Manager\" among the features the Secrets Manager integration does not support (for every engine but SQL Server). " +
-			"If RDS refuses to create the replica for that reason, the dr stack fails at its replica; this has not been tried against a real account yet, and the emulator used in CI does not enforce it.",
+		Body: fmt.Sprintf("No password is written anywhere: the primary stack creates a Secrets Manager secret, encrypted with the database key, and AWS generates the master password into it at deploy time "+
+			"(CloudFormation's GenerateSecretString; in Terraform the aws_secretsmanager_random_password data source, passed only to the write-only secret_string_wo and password_wo, so the state never holds it, which needs Terraform 1.11 or later). "+
+			"The database reads its user name and password from the secret (CloudFormation dynamic references). "+
+			"RDS could manage the password itself (manage_master_user_password), but the RDS User Guide lists creating a read replica of such a database among what the Secrets Manager integration does not support, and the replica in %[1]s is the pilot light. "+
+			"The secret is replicated to %[1]s, where it has the same name, so the credentials stay readable when %[2]s is lost; "+
+			"read them with `aws secretsmanager get-secret-value --secret-id <name>-%[3]s` in either region. "+
+			"Neither format attaches the secret to the database: CloudFormation's AWS::SecretsManager::SecretTargetAttachment has no Terraform counterpart, so the secret holds the user name and password but not the host, which the stacks' outputs give.",
+			p.DRRegion, p.PrimaryRegion, secretSuffix),
 	}}}
 	d.Notes = append(d.Notes, graph.Note{
 		Title: "Tearing it down",
 		Body: fmt.Sprintf("The primary database has deletion protection, so `terraform destroy` and `cloudformation/destroy.sh` stop at it on purpose. "+
 			"To really delete it (a final snapshot is kept), first run `aws rds modify-db-instance --region %s --db-instance-identifier %s-db --no-deletion-protection --apply-immediately`. "+
-			"Neither tool deletes an asset bucket that still holds objects (force_destroy is false); empty it first, every object version included.",
-			p.PrimaryRegion, p.Name),
+			"Neither tool deletes an asset bucket that still holds objects (force_destroy is false); empty it first, every object version included. "+
+			"The credentials secret and its replica are only scheduled for deletion (7 days in Terraform, Secrets Manager's default 30 in CloudFormation), and a new deployment cannot reuse the name `%[2]s-%[3]s` until then; "+
+			"to redeploy sooner, delete it for good with `aws secretsmanager delete-secret --region %[1]s --secret-id %[2]s-%[3]s --force-delete-without-recovery`.",
+			p.PrimaryRegion, p.Name, secretSuffix),
 	})
 	if p.HostedZoneID == "" {
 		d.Notes = append(d.Notes, graph.Note{

@@ -135,6 +135,7 @@ func (p Params) buildPrimary() (*graph.Graph, error) {
 		return nil, err
 	}
 	addPrimaryDatabase(g, p, network)
+	addSecretAccess(g, true)
 	vpc.AddOutputs(g, n, network)
 	addWebOutputs(g)
 	g.Outputs = append(g.Outputs, databaseOutputs(g)...)
@@ -157,6 +158,7 @@ func (p Params) buildDR() (*graph.Graph, error) {
 		return nil, err
 	}
 	addReplica(g, p, network)
+	addSecretAccess(g, false)
 	addBucket(g, "recovery", "Holds the replicated copy of the asset bucket; after a failover the application reads and writes here.")
 	vpc.AddOutputs(g, n, network)
 	addWebOutputs(g)

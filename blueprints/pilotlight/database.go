@@ -13,6 +13,10 @@ const (
 	dbSubnetGroup = "db_subnet_group"
 	primaryDB     = "database"
 	replicaDB     = "replica"
+	dbSecret      = "db_secret"
+	// secretSuffix names the credentials secret after the deployment
+	// ("<name>-db-credentials"), in both regions.
+	secretSuffix = "db-credentials"
 )
 
 // The database's fixed choices. The backup window comes before the
@@ -96,11 +100,60 @@ func maxStorage(p Params) int {
 	return min(16384, max(100, 4*p.StorageGiB))
 }
 
+// passwordExclude are the characters RDS refuses in a master password
+// ("/", "@", '"' and the space), and the single quote, which shells and
+// connection strings trip over.
+const passwordExclude = `"@/\ '`
+
+// addDatabaseSecret adds the secret that holds the master credentials:
+// encrypted with the database key, replicated to the recovery region, and
+// filled with a password that AWS generates at deploy time. RDS cannot
+// manage the password itself (manage_master_user_password): AWS does not
+// support read replicas of an instance whose password RDS keeps in
+// Secrets Manager, and the recovery region's replica is the pilot light.
+func addDatabaseSecret(g *graph.Graph, p Params) {
+	group := "database"
+	g.Add(graph.Component{
+		ID: dbSecret, Kind: graph.KindSecret, Group: group,
+		Label: "database master credentials, replicated to the recovery region",
+		Why: "Holds the database's master user name and password, encrypted with the database key; its replica in " + p.DRRegion +
+			" keeps the credentials readable there when the primary region is lost, and the promoted replica still accepts them.",
+		Name: blueprints.Named(secretSuffix),
+		Properties: []graph.Property{
+			{Name: "name", Value: blueprints.Named(secretSuffix)},
+			{Name: "description", Value: graph.String("Master credentials of the pilot light's " + p.Engine + " database.")},
+			{Name: "kms_key_id", Value: graph.RefARN(dbKey)},
+			// The recovery region's own key lives in the dr stack, which
+			// is deployed after this one, so the replica uses the
+			// region's AWS managed key for Secrets Manager.
+			{Name: "replica", Value: graph.List{graph.Struct{
+				{Key: "region", Value: graph.String(p.DRRegion)},
+				{Key: "kms_key_id", Value: graph.String("alias/aws/secretsmanager")},
+			}}},
+			{Name: "recovery_window_in_days", Value: graph.Int(7)},
+		},
+	}, graph.Component{
+		ID: dbSecret + "_version", Kind: graph.KindSecretVersion, Group: group,
+		Label: "generated master password",
+		Why:   "Fills the secret with the master user name and a 32-character password that AWS generates at deploy time, so no password is ever written in the code, and none in the Terraform state.",
+		Properties: []graph.Property{
+			{Name: "secret_id", Value: graph.RefID(dbSecret)},
+			{Name: "secret_string", Value: graph.GeneratedSecret{
+				Name:   "db_master",
+				Fields: graph.Object{{Key: "username", Value: graph.String(dbUsername)}},
+				Key:    "password", Length: 32, Exclude: passwordExclude,
+			}},
+		},
+	})
+}
+
 // addPrimaryDatabase adds the primary database: Multi-AZ, encrypted with
 // the region's key, in the isolated subnets, automated backups kept
-// BackupRetentionDays, deletion protection on, and a master password that
-// RDS generates and keeps in Secrets Manager, so none is ever written down.
+// BackupRetentionDays, deletion protection on, and master credentials
+// read from the secret that addDatabaseSecret adds, so none is ever
+// written down.
 func addPrimaryDatabase(g *graph.Graph, p Params, _ vpc.Network) {
+	addDatabaseSecret(g, p)
 	insights, waivers := performanceInsights(p)
 	props := []graph.Property{
 		{Name: "identifier", Value: blueprints.Named(strings.TrimPrefix(primaryDBSuffix, "-"))},
@@ -116,9 +169,9 @@ func addPrimaryDatabase(g *graph.Graph, p Params, _ vpc.Network) {
 		{Name: "multi_az", Value: graph.Bool(true)},
 		{Name: "db_subnet_group_name", Value: graph.Ref{Component: dbSubnetGroup, Attr: graph.AttrName}},
 		{Name: "vpc_security_group_ids", Value: graph.List{graph.RefID(dbSecurityGroup)}},
-		{Name: "username", Value: graph.String(dbUsername)},
-		{Name: "manage_master_user_password", Value: graph.Bool(true)},
-		{Name: "master_user_secret_kms_key_id", Value: graph.RefARN(dbKey)},
+		{Name: "username", Value: graph.SecretValue{Secret: dbSecret, Key: "username"}},
+		{Name: "password", Value: graph.SecretValue{Secret: dbSecret, Key: "password"}},
+		{Name: "password_version", Value: graph.Int(1)},
 		{Name: "backup_retention_period", Value: graph.Int(p.BackupRetentionDays)},
 		{Name: "backup_window", Value: graph.String(backupWindow)},
 		{Name: "maintenance_window", Value: graph.String(maintenanceWindow)},
@@ -131,11 +184,13 @@ func addPrimaryDatabase(g *graph.Graph, p Params, _ vpc.Network) {
 	}
 	g.Add(graph.Component{
 		ID: primaryDB, Kind: graph.KindDBInstance, Group: "database",
-		Label: p.Engine + " " + p.version() + ", Multi-AZ, encrypted, password in Secrets Manager",
+		Label: p.Engine + " " + p.version() + ", Multi-AZ, encrypted, credentials in Secrets Manager",
 		Why: "The application's data: a synchronous standby in a second zone takes over in one to two minutes if the first fails, " +
 			"automated backups allow point-in-time recovery, and it is the source the recovery region's replica copies.",
 		Name: blueprints.Named(strings.TrimPrefix(primaryDBSuffix, "-")), Properties: append(props, insights...),
 		Retain: graph.RetainSnapshot, Waivers: waivers,
+		// The credentials are in the secret before the database uses them.
+		DependsOn: []string{dbSecret + "_version"},
 	})
 }
 
@@ -191,7 +246,7 @@ func databaseOutputs(g *graph.Graph) []graph.Output {
 		return []graph.Output{
 			{Name: "db_instance_arn", Description: "ARN of the primary database (the replica's source).", Value: graph.RefARN(primaryDB)},
 			{Name: "db_address", Description: "Host name of the primary database's endpoint.", Value: graph.Ref{Component: primaryDB, Attr: graph.AttrAddress}},
-			{Name: "db_secret_arn", Description: "Secrets Manager secret holding the master user's password, managed by RDS.", Value: graph.Ref{Component: primaryDB, Attr: graph.AttrSecretARN}},
+			{Name: "db_secret_arn", Description: "Secrets Manager secret holding the master user's name and password; its replica in the recovery region has the same name.", Value: graph.RefARN(dbSecret)},
 		}
 	}
 	return []graph.Output{
@@ -235,5 +290,43 @@ func addReplicationConfiguration(g *graph.Graph) {
 		// S3 accepts a replication rule only on a versioned bucket, and the
 		// role must be able to act when the first object arrives.
 		DependsOn: []string{assetsBucket + "_versioning", "replication_policy"},
+	})
+}
+
+// addSecretAccess lets the web instances read the database credentials in
+// their own region: the primary's secret, or in the recovery region its
+// replica, which has the same name. Secrets Manager appends six random
+// characters to a secret's ARN, which the pattern's "??????" matches. The
+// primary's secret is encrypted with the database key, so reading it there
+// also needs kms:Decrypt through Secrets Manager; the replica's AWS managed
+// key grants that to everyone in the account who may read the secret.
+func addSecretAccess(g *graph.Graph, primary bool) {
+	statements := []graph.Object{{
+		{Key: "Sid", Value: graph.String("ReadDatabaseCredentials")},
+		{Key: "Effect", Value: graph.String("Allow")},
+		{Key: "Action", Value: graph.Strings("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")},
+		{Key: "Resource", Value: blueprints.ARN("secretsmanager", true,
+			graph.String("secret:"), graph.Param(blueprints.NameParam), graph.String("-"+secretSuffix+"-??????"))},
+	}}
+	if primary {
+		statements = append(statements, graph.Object{
+			{Key: "Sid", Value: graph.String("DecryptDatabaseCredentials")},
+			{Key: "Effect", Value: graph.String("Allow")},
+			{Key: "Action", Value: graph.String("kms:Decrypt")},
+			{Key: "Resource", Value: graph.RefARN(dbKey)},
+			{Key: "Condition", Value: graph.Object{{Key: "StringEquals", Value: graph.Object{
+				{Key: "kms:ViaService", Value: graph.Join{graph.String("secretsmanager."), graph.PseudoRegion, graph.String("."), graph.PseudoURLSuffix}},
+			}}}},
+		})
+	}
+	g.Add(graph.Component{
+		ID: "instance_secret_policy", Kind: graph.KindIAMRolePolicy, Group: "instance identity",
+		Label: "inline policy: read the database credentials",
+		Why:   "Lets the application on the web instances read the database's user name and password from Secrets Manager in its own region, and nothing else from it.",
+		Properties: []graph.Property{
+			{Name: "name", Value: graph.String("read-db-credentials")},
+			{Name: "role", Value: graph.Ref{Component: "instance_role", Attr: graph.AttrName}},
+			{Name: "policy", Value: blueprints.PolicyDocument(statements...)},
+		},
 	})
 }

@@ -65,17 +65,18 @@ func runbook(p Params) *graph.Runbook {
 	}, graph.RunbookStep{
 		Title: "Promote the read replica",
 		Body: "Turn the replica into a standalone database that accepts writes. Replication from the primary stops for good. " +
-			"Promotion keeps the replica's KMS key, subnet group and security group; it reboots the instance once. Once it is available, deletion protection goes on, as it is now the only copy of the data, " +
-			"and RDS takes over its master password in this region's Secrets Manager (encrypted with the database key): the primary's secret lives in the primary region, out of reach. " +
+			"Promotion keeps the replica's KMS key, subnet group and security group, and the master user name and password it copied from the primary; it reboots the instance once. Once it is available, deletion protection goes on, as it is now the only copy of the data. " +
+			"The credentials are in this region already: Secrets Manager keeps a replica of the primary's secret here under the same name, which the application reads in this region; the last command shows its ARN. " +
+			"A replica secret can be read but not changed, so before you change the password, or if the primary region is gone for good, promote it to a standalone secret with " +
+			"`aws secretsmanager stop-replication-to-replica --region \"$DR_REGION\" --secret-id \"$NAME-" + secretSuffix + "\"`. " +
 			"Start step 3 while this runs.",
 		Commands: fmt.Sprintf(`aws rds promote-read-replica --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s" \
   --backup-retention-period %[2]d --query 'DBInstance.DBInstanceStatus' --output text
 aws rds wait db-instance-available --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s"
-DB_KEY_ARN=$(aws rds describe-db-instances --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s" \
-  --query 'DBInstances[0].KmsKeyId' --output text)
 aws rds modify-db-instance --region "$DR_REGION" --db-instance-identifier "$NAME%[1]s" \
-  --deletion-protection --manage-master-user-password --master-user-secret-kms-key-id "$DB_KEY_ARN" \
-  --apply-immediately --query 'DBInstance.DBInstanceStatus' --output text`, replicaDBSuffix, p.BackupRetentionDays),
+  --deletion-protection --apply-immediately --query 'DBInstance.DBInstanceStatus' --output text
+aws secretsmanager describe-secret --region "$DR_REGION" --secret-id "$NAME-%[3]s" \
+  --query '[ARN,PrimaryRegion]' --output text`, replicaDBSuffix, p.BackupRetentionDays, secretSuffix),
 		Expected:  "5–15 minutes, most of it the wait",
 		Objective: "The database is writable in the recovery region; the RPO is now fixed.",
 		Script:    true,

@@ -90,6 +90,8 @@ var kindAccess = map[graph.Kind]access{
 	graph.KindS3BucketReplication: {services: []string{"s3"}, passTo: []string{"s3.amazonaws.com"}},
 	graph.KindRoute53HealthCheck:  {services: []string{"route53"}},
 	graph.KindRoute53Record:       {services: []string{"route53"}},
+	graph.KindSecret:              {services: []string{"secretsmanager", "kms"}},
+	graph.KindSecretVersion:       {services: []string{"secretsmanager"}},
 }
 
 // manageRoleActions are the IAM actions that creating, updating and

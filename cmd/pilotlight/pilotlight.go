@@ -55,7 +55,8 @@ func NewCmdPilotLight(f *cmdutil.Factory, runF func(*PilotLightOptions) error) *
 		Short:       "Pilot-light disaster recovery: a database replica and a standby web tier in a second region",
 		Long: `Generate pilot-light disaster recovery across two regions. The primary region runs a VPC,
 a web tier (Application Load Balancer and an On-Demand Auto Scaling group) and a Multi-AZ RDS
-database encrypted with KMS, whose password RDS keeps in Secrets Manager. The recovery region
+database encrypted with KMS, whose generated credentials a Secrets Manager secret keeps and
+replicates to the recovery region. The recovery region
 holds a cross-region read replica of that database, the same web tier at zero instances, and
 a replica of the versioned asset bucket. With --hosted-zone-id and --domain, Route 53 checks
 the primary load balancer and fails the name over to the recovery region.

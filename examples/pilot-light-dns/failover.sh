@@ -39,11 +39,10 @@ echo "==> 2. Promote the read replica"
 aws rds promote-read-replica --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica" \
   --backup-retention-period 7 --query 'DBInstance.DBInstanceStatus' --output text
 aws rds wait db-instance-available --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica"
-DB_KEY_ARN=$(aws rds describe-db-instances --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica" \
-  --query 'DBInstances[0].KmsKeyId' --output text)
 aws rds modify-db-instance --region "$DR_REGION" --db-instance-identifier "$NAME-db-replica" \
-  --deletion-protection --manage-master-user-password --master-user-secret-kms-key-id "$DB_KEY_ARN" \
-  --apply-immediately --query 'DBInstance.DBInstanceStatus' --output text
+  --deletion-protection --apply-immediately --query 'DBInstance.DBInstanceStatus' --output text
+aws secretsmanager describe-secret --region "$DR_REGION" --secret-id "$NAME-db-credentials" \
+  --query '[ARN,PrimaryRegion]' --output text
 
 echo "==> 3. Scale the recovery web tier"
 aws autoscaling update-auto-scaling-group --region "$DR_REGION" --auto-scaling-group-name "$NAME-web" \

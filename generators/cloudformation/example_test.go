@@ -116,6 +116,8 @@ func ExampleMapping() {
 	// s3_bucket_replication: merged into the s3_bucket's ReplicationConfiguration
 	// route53_health_check: AWS::Route53::HealthCheck <Id>
 	// route53_record: AWS::Route53::RecordSet <Id>
+	// secret: AWS::SecretsManager::Secret <Id>
+	// secret_version: merged into the secret's GenerateSecretString
 }
 
 // deploy.sh deploys the stacks in order and passes the primary's VPC ID,

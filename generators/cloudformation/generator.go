@@ -455,6 +455,10 @@ func (b *builder) dependsOn(c *graph.Component) (any, error) {
 	var implied []string
 	visit := func(v graph.Value) {
 		graph.Walk(v, func(v graph.Value) {
+			if s, ok := v.(graph.SecretValue); ok {
+				// A dynamic reference names the secret with !Ref.
+				v = graph.RefID(s.Secret)
+			}
 			r, ok := v.(graph.Ref)
 			if !ok || r.Component == c.ID {
 				return

@@ -1298,6 +1298,7 @@ var mappings = []TypeMapping{
 				{"db_subnet_group_name", "DBSubnetGroupName"},
 				{"vpc_security_group_ids", "VPCSecurityGroups"},
 				{"username", "MasterUsername"},
+				{"password", "MasterUserPassword"},
 				{"manage_master_user_password", "ManageMasterUserPassword"},
 				{"master_user_secret_kms_key_id", "MasterUserSecret.KmsKeyId"},
 				{"backup_retention_period", "BackupRetentionPeriod"},
@@ -1321,6 +1322,10 @@ var mappings = []TypeMapping{
 			When: "replicate_source_db",
 			Reason: "a read replica is encrypted when its source is, with its own kms_key_id; " +
 				"CloudFormation rejects StorageEncrypted beside SourceDBInstanceIdentifier.",
+		}, {
+			Name: "password_version",
+			Reason: "MasterUserPassword is a dynamic reference that CloudFormation resolves on create and on every update " +
+				"that changes it; there is no version to bump.",
 		}},
 		Attributes: []AttributeMapping{
 			refID,
@@ -1388,6 +1393,40 @@ var mappings = []TypeMapping{
 				{"health_check_id", "HealthCheckId"},
 			},
 		}},
+	},
+	{
+		// A secret's Ref is its ARN. Replicas are ReplicaRegions items,
+		// each with the key of its own region.
+		Kind: graph.KindSecret,
+		Resources: []ResourceMapping{{
+			Type: "AWS::SecretsManager::Secret",
+			Properties: []PropertyMapping{
+				{"name", "Name"},
+				{"description", "Description"},
+				{"kms_key_id", "KmsKeyId"},
+				{"replica", "ReplicaRegions"},
+			},
+			Tags: true,
+		}},
+		Omit: []OmittedProperty{{
+			Name: "recovery_window_in_days",
+			Reason: "AWS::SecretsManager::Secret has no recovery window; deleting the stack schedules the secret's " +
+				"deletion with Secrets Manager's default window of 30 days.",
+		}},
+		Attributes: []AttributeMapping{
+			refID, {Attr: graph.AttrARN},
+		},
+	},
+	{
+		// CloudFormation generates the secret's value itself, from the
+		// secret's GenerateSecretString, so the template never holds it.
+		Kind: graph.KindSecretVersion,
+		MergeInto: &Merge{
+			Kind:       graph.KindSecret,
+			Reference:  "secret_id",
+			Properties: []PropertyMapping{{"secret_string", "GenerateSecretString"}},
+			Reason:     "AWS::SecretsManager::Secret generates its own value from GenerateSecretString.",
+		},
 	},
 }
 

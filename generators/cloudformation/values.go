@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -82,6 +83,15 @@ func (r *resolver) value(v graph.Value) (any, error) {
 		return r.join(v)
 	case graph.Base64:
 		return r.base64(v)
+	case graph.GeneratedSecret:
+		return generateSecretString(v)
+	case graph.SecretValue:
+		// A dynamic reference: CloudFormation resolves it when it
+		// creates the resource and never shows the value.
+		return r.join(graph.Join{
+			graph.String("{{resolve:secretsmanager:"), graph.RefID(v.Secret),
+			graph.String(":SecretString:" + v.Key + "}}"),
+		})
 	case graph.Struct:
 		// Only the placement of a property knows the names of a Struct's
 		// keys; a Struct anywhere else is a blueprint mistake.
@@ -397,4 +407,33 @@ func subVariable(value intrinsic) string {
 	default:
 		return ""
 	}
+}
+
+// generateSecretString is a secret's GenerateSecretString: the fixed
+// fields as the template's JSON, and the password Secrets Manager adds to
+// it under the generated key.
+func generateSecretString(v graph.GeneratedSecret) (yaml.MapSlice, error) {
+	var template strings.Builder
+	template.WriteString("{")
+	for i, f := range v.Fields {
+		s, ok := f.Value.(graph.String)
+		if !ok {
+			return nil, fmt.Errorf("generated secret %q: field %q must be a literal string", v.Name, f.Key)
+		}
+		key, _ := json.Marshal(f.Key)
+		value, _ := json.Marshal(string(s))
+		if i > 0 {
+			template.WriteString(",")
+		}
+		template.Write(key)
+		template.WriteString(":")
+		template.Write(value)
+	}
+	template.WriteString("}")
+	return yaml.MapSlice{
+		{Key: "SecretStringTemplate", Value: template.String()},
+		{Key: "GenerateStringKey", Value: v.Key},
+		{Key: "PasswordLength", Value: int64(v.Length)},
+		{Key: "ExcludeCharacters", Value: v.Exclude},
+	}, nil
 }

@@ -59,8 +59,9 @@ const (
 	// note, since what backups hold depends on use.
 	rdsStoragePerGBMonth = 0.115
 	rdsBackupPerGBMonth  = 0.095
-	// A Secrets Manager secret, which is what a managed master password
-	// is (aws.amazon.com/secrets-manager/pricing).
+	// A Secrets Manager secret, such as a managed master password, and
+	// each of its replicas in another region
+	// (aws.amazon.com/secrets-manager/pricing).
 	secretMonthly = 0.40
 	// Route 53 health checks of AWS endpoints, and each optional feature
 	// (HTTPS, string matching, fast interval) on one

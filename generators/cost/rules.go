@@ -34,7 +34,8 @@ const (
 	bucketSettingFree = "no charge for versioning, encryption, public access and ownership settings themselves"
 	// Alias records are answered for free when they point at AWS
 	// resources; the hosted zone itself is not part of any graph.
-	recordFree = "no charge for queries to alias records of AWS resources; the hosted zone ($0.50 a month) and other queries are billed with the zone, which the deployment does not create"
+	secretVersionFree = "included in the secret's monthly price"
+	recordFree        = "no charge for queries to alias records of AWS resources; the hosted zone ($0.50 a month) and other queries are billed with the zone, which the deployment does not create"
 )
 
 func rules() map[graph.Kind]rule {
@@ -72,6 +73,7 @@ func rules() map[graph.Kind]rule {
 		graph.KindS3BucketPolicy:            {free: freeItem{"bucket policies", noCharge}},
 		graph.KindDBSubnetGroup:             {free: freeItem{"DB subnet groups", noCharge}},
 		graph.KindRoute53Record:             {free: freeItem{"DNS records", recordFree}},
+		graph.KindSecretVersion:             {free: freeItem{"secret versions", secretVersionFree}},
 
 		graph.KindNATGateway:       {price: priceNATGateway},
 		graph.KindElasticIP:        {price: priceElasticIP},
@@ -89,6 +91,7 @@ func rules() map[graph.Kind]rule {
 		graph.KindDBInstance:          {price: priceDBInstance},
 		graph.KindS3BucketReplication: {price: priceS3Replication},
 		graph.KindRoute53HealthCheck:  {price: priceHealthCheck},
+		graph.KindSecret:              {price: priceSecret},
 	}
 }
 
@@ -459,5 +462,14 @@ func priceHealthCheck(p *pricer, c *graph.Component) error {
 	if interval, ok := c.Property("request_interval").(graph.Int); ok && interval < 30 {
 		p.line(c, "Route 53 health check fast interval", 1, "check-month", healthCheckFeatureMonthly, uniform)
 	}
+	return nil
+}
+
+func priceSecret(p *pricer, c *graph.Component) error {
+	p.line(c, "Secrets Manager secret-months", 1, "secret-month", secretMonthly, uniform)
+	if replicas, _ := c.Property("replica").(graph.List); len(replicas) > 0 {
+		p.line(c, "Secrets Manager replica secret-months", float64(len(replicas)), "secret-month", secretMonthly, uniform)
+	}
+	p.note("A Secrets Manager secret costs $0.40 a month, and each replica in another region $0.40 more; API calls ($0.05 per 10,000) are not estimated.")
 	return nil
 }

@@ -319,8 +319,13 @@ const (
 	// (String "gp3"),
 	// storage_encrypted (Bool), kms_key_id (Ref to a kms_key ARN), multi_az
 	// (Bool), db_subnet_group_name (Ref AttrName), vpc_security_group_ids
-	// (List of Ref), username (String), manage_master_user_password (Bool:
-	// RDS keeps the password in a Secrets Manager secret),
+	// (List of Ref), username (String, or SecretValue), password
+	// (SecretValue of a secret_version: Terraform's write-only password_wo,
+	// CloudFormation's MasterUserPassword as a dynamic reference) with
+	// password_version (Int: Terraform sends the password only when it
+	// changes; CloudFormation drops it), manage_master_user_password (Bool:
+	// RDS keeps the password in a Secrets Manager secret, which rules out
+	// read replicas of the instance),
 	// master_user_secret_kms_key_id (Ref to a kms_key ARN),
 	// backup_retention_period (Int days), backup_window (String
 	// "hh24:mi-hh24:mi" UTC), maintenance_window (String
@@ -382,6 +387,20 @@ const (
 	// "PRIMARY" or "SECONDARY"), health_check_id (Ref to a
 	// route53_health_check). Records carry no tags and expose no attributes.
 	KindRoute53Record Kind = "route53_record"
+	// KindSecret: name, description (String), kms_key_id (Ref to a kms_key
+	// ARN), replica (List of Struct: region String, kms_key_id String or
+	// ParamRef, a key of that region): a Secrets Manager secret, replicated
+	// to the listed regions, whose value a secret_version sets.
+	// recovery_window_in_days (Int) is Terraform's; CloudFormation deletes
+	// with Secrets Manager's default window and drops it. AttrID and
+	// AttrARN are the secret's ARN (CloudFormation's Ref).
+	KindSecret Kind = "secret"
+	// KindSecretVersion: secret_id (Ref to a secret), secret_string
+	// (GeneratedSecret). Terraform writes it to the write-only
+	// secret_string_wo, so the value never reaches the state;
+	// CloudFormation merges it into the secret's GenerateSecretString.
+	// Other components read its keys with SecretValue.
+	KindSecretVersion Kind = "secret_version"
 )
 
 // AllKinds lists every kind, in declaration order, so generators can test
@@ -397,7 +416,7 @@ func AllKinds() []Kind {
 		KindLBListener, KindCodeDeployApp, KindCodeDeployDeploymentGroup, KindS3Bucket, KindS3BucketVersioning,
 		KindS3BucketEncryption, KindS3BucketPublicAccessBlock, KindS3BucketOwnershipControls, KindS3BucketPolicy,
 		KindCodeBuildProject, KindCodePipeline, KindDBSubnetGroup, KindDBInstance, KindS3BucketReplication,
-		KindRoute53HealthCheck, KindRoute53Record,
+		KindRoute53HealthCheck, KindRoute53Record, KindSecret, KindSecretVersion,
 	}
 }
 
@@ -630,6 +649,10 @@ func (g *Graph) Validate() error {
 			case Ref:
 				if !ids[v.Component] {
 					errs = append(errs, fmt.Errorf("%s: reference to unknown component %q", where, v.Component))
+				}
+			case SecretValue:
+				if !ids[v.Secret] {
+					errs = append(errs, fmt.Errorf("%s: reference to unknown secret %q", where, v.Secret))
 				}
 			case ParamRef:
 				if !params[v.Name] {

@@ -25,6 +25,9 @@ func TestValidate(t *testing.T) {
 		{"duplicate id", func(g *Graph) { g.Components = append(g.Components, Component{ID: "vpc", Kind: KindVPC}) }, `duplicate component ID "vpc"`},
 		{"missing id", func(g *Graph) { g.Components = append(g.Components, Component{Kind: KindRoute}) }, `component of kind "route" has no ID`},
 		{"unknown ref", func(g *Graph) { g.Components[1].Properties[0].Value = RefID("vcp") }, `component "subnet_a" property "vpc_id": reference to unknown component "vcp"`},
+		{"unknown secret", func(g *Graph) {
+			g.Components[1].Properties = append(g.Components[1].Properties, Property{Name: "password", Value: SecretValue{Secret: "db_secret", Key: "password"}})
+		}, `component "subnet_a" property "password": reference to unknown secret "db_secret"`},
 		{"unknown ref in list", func(g *Graph) {
 			g.Components[1].Properties = append(g.Components[1].Properties, Property{Name: "x", Value: List{Object{{Key: "k", Value: RefARN("role")}}}})
 		}, `component "subnet_a" property "x": reference to unknown component "role"`},

@@ -114,19 +114,48 @@ const (
 // CloudFormation. Literal parts are String values.
 type Join []Value
 
-func (String) isValue()   {}
-func (Int) isValue()      {}
-func (Bool) isValue()     {}
-func (List) isValue()     {}
-func (Object) isValue()   {}
-func (Document) isValue() {}
-func (Struct) isValue()   {}
-func (Base64) isValue()   {}
-func (Ref) isValue()      {}
-func (ParamRef) isValue() {}
-func (AZ) isValue()       {}
-func (Pseudo) isValue()   {}
-func (Join) isValue()     {}
+// GeneratedSecret is the JSON text of a secret made of fixed Fields
+// (literal strings, such as a user name) and one password under Key that
+// AWS generates at deploy time: Length characters, none of Exclude.
+// Terraform reads the password from the aws_secretsmanager_random_password
+// data source named Name and writes jsonencode() of the whole;
+// CloudFormation writes a GenerateSecretString, whose SecretStringTemplate
+// is the JSON of Fields. Only a secret_version's secret_string takes it.
+type GeneratedSecret struct {
+	Name    string
+	Fields  Object
+	Key     string
+	Length  int
+	Exclude string
+}
+
+// SecretValue is the value under Key of the JSON secret that the
+// secret_version of the secret component Secret holds: the dynamic
+// reference {{resolve:secretsmanager:<arn>:SecretString:<key>}} in
+// CloudFormation, resolved at deploy time and never written into the
+// template; in Terraform the version's own value (its literal field, or
+// the generated password's data source), which only write-only
+// arguments should take so that it stays out of the state.
+type SecretValue struct {
+	Secret string
+	Key    string
+}
+
+func (GeneratedSecret) isValue() {}
+func (SecretValue) isValue()     {}
+func (String) isValue()          {}
+func (Int) isValue()             {}
+func (Bool) isValue()            {}
+func (List) isValue()            {}
+func (Object) isValue()          {}
+func (Document) isValue()        {}
+func (Struct) isValue()          {}
+func (Base64) isValue()          {}
+func (Ref) isValue()             {}
+func (ParamRef) isValue()        {}
+func (AZ) isValue()              {}
+func (Pseudo) isValue()          {}
+func (Join) isValue()            {}
 
 // RefID is shorthand for a reference to a component's ID attribute.
 func RefID(component string) Ref { return Ref{Component: component, Attr: AttrID} }
@@ -174,6 +203,10 @@ func Walk(v Value, fn func(Value)) {
 	case Join:
 		for _, part := range v {
 			Walk(part, fn)
+		}
+	case GeneratedSecret:
+		for _, f := range v.Fields {
+			Walk(f.Value, fn)
 		}
 	}
 }

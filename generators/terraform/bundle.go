@@ -66,7 +66,12 @@ func (*Generator) GenerateBundle(b *graph.Bundle) ([]generators.File, error) {
 	if err := b.Validate(); err != nil {
 		return nil, fmt.Errorf("render terraform for bundle %q: %w", b.Name, err)
 	}
-	modules, err := renderModules(b)
+	var graphs []*graph.Graph
+	for i := range b.Stacks {
+		graphs = append(graphs, b.Stacks[i].Graph)
+	}
+	versions := versionsOf(graphs...)
+	modules, err := renderModules(b, versions)
 	if err != nil {
 		return nil, fmt.Errorf("render terraform for bundle %q: %w", b.Name, err)
 	}
@@ -110,12 +115,12 @@ func (*Generator) GenerateBundle(b *graph.Bundle) ([]generators.File, error) {
 
 // renderModules renders each stack's graph as a child module, then gives
 // each module its directory. All stacks' problems are reported together.
-func renderModules(b *graph.Bundle) ([]*stackModule, error) {
+func renderModules(b *graph.Bundle, versions func(*fileWriter) error) ([]*stackModule, error) {
 	modules := make([]*stackModule, len(b.Stacks))
 	var errs []error
 	for i := range b.Stacks {
 		s := &b.Stacks[i]
-		files, err := renderModule(s.Graph)
+		files, err := renderModule(s.Graph, versions)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("stack %q: %w", s.Name, err))
 			continue
@@ -157,7 +162,7 @@ func renderModules(b *graph.Bundle) ([]*stackModule, error) {
 }
 
 // renderModule renders a graph as a child module's files.
-func renderModule(g *graph.Graph) (map[string][]byte, error) {
+func renderModule(g *graph.Graph, versions func(*fileWriter) error) (map[string][]byte, error) {
 	r, err := newRenderer(g)
 	if err != nil {
 		return nil, err

@@ -86,6 +86,7 @@ func (r *renderer) dataSources(w *fileWriter) {
 		filter.SetAttributeValue("name", cty.StringVal("opt-in-status"))
 		filter.SetAttributeValue("values", cty.TupleVal([]cty.Value{cty.StringVal("opt-in-not-required")}))
 	}
+	r.randomPasswords(w)
 	for _, source := range []dataSource{regionSource, callerIdentitySource, partitionSource} {
 		used := r.graph.Uses(func(v graph.Value) bool {
 			p, ok := v.(graph.Pseudo)
@@ -97,6 +98,47 @@ func (r *renderer) dataSources(w *fileWriter) {
 		})
 		if used {
 			w.emptyBlock("", "data", source.typeName, source.name)
+		}
+	}
+}
+
+// randomPasswordType is the data source that generates a password with
+// Secrets Manager's GetRandomPassword.
+const randomPasswordType = "aws_secretsmanager_random_password"
+
+// randomPassword is data.aws_secretsmanager_random_password.<name>.random_password.
+func randomPassword(name string) hcl.Traversal {
+	return dataSource{typeName: randomPasswordType, name: name}.traversal("random_password")
+}
+
+// randomPasswords writes one random password data source per generated
+// secret, in graph order.
+//
+// A data source is read again at every plan and returns a new password
+// each time. Only write-only arguments take it (secret_string_wo,
+// password_wo), and Terraform sends those to AWS only when their
+// *_wo_version changes, so the password is set once, at create, and no
+// resource stores it in the state. The data source's own result does pass
+// through the plan; the hashicorp/aws provider has no ephemeral resource
+// this module could use instead (its schema here has none).
+func (r *renderer) randomPasswords(w *fileWriter) {
+	seen := map[string]bool{}
+	for _, c := range r.graph.Components {
+		for _, p := range c.Properties {
+			graph.Walk(p.Value, func(v graph.Value) {
+				generated, ok := v.(graph.GeneratedSecret)
+				if !ok || seen[generated.Name] {
+					return
+				}
+				seen[generated.Name] = true
+				body := w.block("A new password at every plan, which only write-only arguments take: "+
+					"AWS receives it once, when their version changes, and the state never holds it.",
+					"data", randomPasswordType, generated.Name)
+				body.SetAttributeValue("password_length", cty.NumberIntVal(int64(generated.Length)))
+				if generated.Exclude != "" {
+					body.SetAttributeValue("exclude_characters", cty.StringVal(generated.Exclude))
+				}
+			})
 		}
 	}
 }

@@ -35,6 +35,11 @@ const (
 	// next to the state, no DynamoDB table) arrived in 1.10, and older
 	// releases reject the argument at init.
 	RemoteStateTerraformVersion = ">= 1.10.0"
+	// WriteOnlyTerraformVersion replaces either for a module that sets a
+	// write-only argument (password_wo, secret_string_wo), which
+	// Terraform sends to the provider but never stores in the plan or the
+	// state; they arrived in 1.11.
+	WriteOnlyTerraformVersion = ">= 1.11.0"
 	// AWSProviderSource is the only provider the module uses.
 	AWSProviderSource = "hashicorp/aws"
 	// AWSProviderVersion pins the provider's major version, so a future
@@ -180,28 +185,43 @@ func validName(s string) bool {
 // anything or be an unquoted object key.
 var reserved = map[string]bool{"true": true, "false": true, "null": true}
 
-// versions writes the terraform block of a module that keeps local
-// state. Root and child modules require the same Terraform and provider
-// versions, which tflint asks of every module.
-func versions(w *fileWriter) error { return versionsFor(w, false) }
-
-// remoteVersions writes the terraform block of a module whose state lives
-// in S3, which needs a newer Terraform for use_lockfile.
-func remoteVersions(w *fileWriter) error { return versionsFor(w, true) }
-
-func versionsOf(g *graph.Graph) func(*fileWriter) error {
-	if g.RemoteState {
-		return remoteVersions
+// requiredVersion is the oldest Terraform a graph's module runs on: a
+// remote state needs 1.10 and a write-only argument 1.11. Root and child
+// modules of a bundle require the same versions, which tflint asks of
+// every module, so a bundle takes the newest any of its graphs needs.
+func requiredVersion(graphs ...*graph.Graph) string {
+	version := RequiredTerraformVersion
+	for _, g := range graphs {
+		if usesWriteOnly(g) {
+			return WriteOnlyTerraformVersion
+		}
+		if g.RemoteState {
+			version = RemoteStateTerraformVersion
+		}
 	}
-	return versions
+	return version
 }
 
-func versionsFor(w *fileWriter, remoteState bool) error {
+// usesWriteOnly reports whether the graph sets a write-only argument:
+// secret values go to nothing else.
+func usesWriteOnly(g *graph.Graph) bool {
+	return g.Uses(func(v graph.Value) bool {
+		switch v.(type) {
+		case graph.GeneratedSecret, graph.SecretValue:
+			return true
+		}
+		return false
+	})
+}
+
+// versionsOf writes the terraform block of a graph's module.
+func versionsOf(graphs ...*graph.Graph) func(*fileWriter) error {
+	version := requiredVersion(graphs...)
+	return func(w *fileWriter) error { return versionsFor(w, version) }
+}
+
+func versionsFor(w *fileWriter, version string) error {
 	body := w.block("", "terraform")
-	version := RequiredTerraformVersion
-	if remoteState {
-		version = RemoteStateTerraformVersion
-	}
 	body.SetAttributeValue("required_version", ctyString(version))
 	body.AppendNewline()
 	providers := body.AppendNewBlock("required_providers", nil).Body()

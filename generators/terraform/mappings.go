@@ -623,12 +623,16 @@ var mappings = []TypeMapping{
 		Properties: []string{
 			"identifier", "db_name", "engine", "engine_version", "instance_class", "allocated_storage",
 			"max_allocated_storage", "storage_type", "storage_encrypted", "kms_key_id", "multi_az",
-			"db_subnet_group_name", "vpc_security_group_ids", "username", "manage_master_user_password",
+			"db_subnet_group_name", "vpc_security_group_ids", "username", "password", "password_version",
+			"manage_master_user_password",
 			"master_user_secret_kms_key_id", "backup_retention_period", "backup_window", "maintenance_window",
 			"deletion_protection", "copy_tags_to_snapshot", "auto_minor_version_upgrade", "publicly_accessible",
 			"iam_database_authentication_enabled", "enabled_cloudwatch_logs_exports", "performance_insights_enabled",
 			"performance_insights_kms_key_id", "performance_insights_retention_period", "replicate_source_db",
 		},
+		// The password is write-only: Terraform sends it when
+		// password_wo_version changes and never stores it.
+		Renames: []Rename{{"password", "password_wo"}, {"password_version", "password_wo_version"}},
 		Attributes: []AttributeMapping{
 			{graph.AttrID, "identifier"}, {graph.AttrARN, "arn"}, {graph.AttrAddress, "address"},
 			{graph.AttrSecretARN, "master_user_secret.0.secret_arn"},
@@ -672,6 +676,30 @@ var mappings = []TypeMapping{
 			"health_check_id",
 		},
 		Blocks: []string{"alias", "failover_routing_policy"},
+	},
+	{
+		// A secret's ID is its ARN. Each replica block copies it to
+		// another region, encrypted with that region's key.
+		Kind: graph.KindSecret,
+		Type: "aws_secretsmanager_secret",
+		Properties: []string{
+			"name", "description", "kms_key_id", "replica", "recovery_window_in_days",
+		},
+		Blocks:     []string{"replica"},
+		Attributes: []AttributeMapping{{graph.AttrID, "id"}, {graph.AttrARN, "arn"}},
+		Tags:       true,
+	},
+	{
+		// secret_string_wo is write-only: Terraform sends the value when
+		// secret_string_wo_version changes, that is once, and never stores
+		// it in the plan or the state. Terraform has no counterpart to
+		// CloudFormation's AWS::SecretsManager::SecretTargetAttachment, so
+		// the secret holds the credentials without the database's host.
+		Kind:       graph.KindSecretVersion,
+		Type:       "aws_secretsmanager_secret_version",
+		Properties: []string{"secret_id", "secret_string"},
+		Renames:    []Rename{{"secret_string", "secret_string_wo"}},
+		Implied:    []graph.Property{{Name: "secret_string_wo_version", Value: graph.Int(1)}},
 	},
 }
 

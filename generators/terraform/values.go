@@ -124,6 +124,10 @@ func (r *renderer) expression(v graph.Value) (hclwrite.Tokens, error) {
 		return hclwrite.TokensForTraversal(p.traversal()), nil
 	case graph.Join:
 		return r.join(v)
+	case graph.GeneratedSecret:
+		return r.generatedSecret(v)
+	case graph.SecretValue:
+		return r.secretValue(v)
 	default:
 		return nil, fmt.Errorf("unsupported value type %T", v)
 	}
@@ -456,4 +460,59 @@ func (res resource) address() hcl.Traversal {
 // variable is var.<name>.
 func variable(name string) hcl.Traversal {
 	return hcl.Traversal{hcl.TraverseRoot{Name: "var"}, hcl.TraverseAttr{Name: name}}
+}
+
+// generatedSecret renders a secret's JSON text: jsonencode() of its fixed
+// fields and, under its key, the password of its random password data
+// source.
+func (r *renderer) generatedSecret(v graph.GeneratedSecret) (hclwrite.Tokens, error) {
+	if !validName(v.Name) {
+		return nil, fmt.Errorf("generated secret: %q is not a valid data source name", v.Name)
+	}
+	password := hclwrite.TokensForTraversal(randomPassword(v.Name))
+	items := make([]hclwrite.ObjectAttrTokens, 0, len(v.Fields)+1)
+	for _, f := range v.Fields {
+		value, err := r.expression(f.Value)
+		if err != nil {
+			return nil, fmt.Errorf("key %q: %w", f.Key, err)
+		}
+		items = append(items, hclwrite.ObjectAttrTokens{Name: hclwrite.TokensForIdentifier(f.Key), Value: value})
+	}
+	items = append(items, hclwrite.ObjectAttrTokens{Name: hclwrite.TokensForIdentifier(v.Key), Value: password})
+	return callTokens("jsonencode", hclwrite.TokensForObject(items)), nil
+}
+
+// secretValue renders one key of a secret's value as the secret_version
+// that sets it holds it: a fixed field's value, or the generated password.
+func (r *renderer) secretValue(v graph.SecretValue) (hclwrite.Tokens, error) {
+	generated, err := secretContent(r.graph, v.Secret)
+	if err != nil {
+		return nil, err
+	}
+	if v.Key == generated.Key {
+		return hclwrite.TokensForTraversal(randomPassword(generated.Name)), nil
+	}
+	for _, f := range generated.Fields {
+		if f.Key == v.Key {
+			return r.expression(f.Value)
+		}
+	}
+	return nil, fmt.Errorf("secret %q has no key %q", v.Secret, v.Key)
+}
+
+// secretContent finds the generated value of a secret: the secret_string
+// of the secret_version that references it.
+func secretContent(g *graph.Graph, secret string) (graph.GeneratedSecret, error) {
+	for _, c := range g.Components {
+		if c.Kind != graph.KindSecretVersion {
+			continue
+		}
+		if ref, ok := c.Property("secret_id").(graph.Ref); !ok || ref.Component != secret {
+			continue
+		}
+		if generated, ok := c.Property("secret_string").(graph.GeneratedSecret); ok {
+			return generated, nil
+		}
+	}
+	return graph.GeneratedSecret{}, fmt.Errorf("secret %q has no secret_version with a generated secret_string", secret)
 }

@@ -69,7 +69,7 @@ output "primary_db_address" {
 }
 
 output "primary_db_secret_arn" {
-  description = "Secrets Manager secret holding the master user's password, managed by RDS."
+  description = "Secrets Manager secret holding the master user's name and password; its replica in the recovery region has the same name."
   value       = module.primary.db_secret_arn
 }
 

@@ -739,6 +739,21 @@ resource "aws_db_instance" "replica" {
   }
 }
 
+# inline policy: read the database credentials
+resource "aws_iam_role_policy" "instance_secret_policy" {
+  name = "read-db-credentials"
+  role = aws_iam_role.instance_role.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid      = "ReadDatabaseCredentials"
+      Effect   = "Allow"
+      Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+      Resource = "arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:${var.name}-db-credentials-??????"
+    }]
+  })
+}
+
 # KMS key of the asset bucket
 resource "aws_kms_key" "assets_key" {
   description             = "Pilot light: encrypts the asset bucket in this region."

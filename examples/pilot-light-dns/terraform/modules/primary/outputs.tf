@@ -72,6 +72,6 @@ output "db_address" {
 }
 
 output "db_secret_arn" {
-  description = "Secrets Manager secret holding the master user's password, managed by RDS."
-  value       = aws_db_instance.database.master_user_secret[0].secret_arn
+  description = "Secrets Manager secret holding the master user's name and password; its replica in the recovery region has the same name."
+  value       = aws_secretsmanager_secret.db_secret.arn
 }

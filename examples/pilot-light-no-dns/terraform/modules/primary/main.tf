@@ -11,6 +11,14 @@ data "aws_availability_zones" "available" {
   }
 }
 
+# A new password at every plan, which only write-only arguments take: AWS
+# receives it once, when their version changes, and the state never holds
+# it.
+data "aws_secretsmanager_random_password" "db_master" {
+  password_length    = 32
+  exclude_characters = "\"@/\\ '"
+}
+
 data "aws_region" "current" {}
 
 data "aws_caller_identity" "current" {}
@@ -732,7 +740,34 @@ resource "aws_autoscaling_policy" "cpu_target_tracking" {
   }
 }
 
-# mysql 8.4.9, Multi-AZ, encrypted, password in Secrets Manager
+# database master credentials, replicated to the recovery region
+resource "aws_secretsmanager_secret" "db_secret" {
+  name                    = "${var.name}-db-credentials"
+  description             = "Master credentials of the pilot light's mysql database."
+  kms_key_id              = aws_kms_key.db_key.arn
+  recovery_window_in_days = 7
+
+  replica {
+    region     = "eu-central-1"
+    kms_key_id = "alias/aws/secretsmanager"
+  }
+
+  tags = {
+    Name = "${var.name}-db-credentials"
+  }
+}
+
+# generated master password
+resource "aws_secretsmanager_secret_version" "db_secret_version" {
+  secret_id = aws_secretsmanager_secret.db_secret.id
+  secret_string_wo = jsonencode({
+    username = "app_admin"
+    password = data.aws_secretsmanager_random_password.db_master.random_password
+  })
+  secret_string_wo_version = 1
+}
+
+# mysql 8.4.9, Multi-AZ, encrypted, credentials in Secrets Manager
 # Deliberate exception (aws-rds-enable-performance-insights): RDS does not offer Performance Insights on db.t4g.small; choose db.t4g.medium or larger with --db-instance-class to get it.
 #tfsec:ignore:aws-rds-enable-performance-insights
 resource "aws_db_instance" "database" {
@@ -750,8 +785,8 @@ resource "aws_db_instance" "database" {
   db_subnet_group_name                = aws_db_subnet_group.main.id
   vpc_security_group_ids              = [aws_security_group.db_security_group.id]
   username                            = "app_admin"
-  manage_master_user_password         = true
-  master_user_secret_kms_key_id       = aws_kms_key.db_key.arn
+  password_wo                         = data.aws_secretsmanager_random_password.db_master.random_password
+  password_wo_version                 = 1
   backup_retention_period             = 7
   backup_window                       = "03:00-04:00"
   maintenance_window                  = "sun:05:00-sun:06:00"
@@ -768,4 +803,31 @@ resource "aws_db_instance" "database" {
   tags = {
     Name = "${var.name}-db"
   }
+
+  depends_on = [aws_secretsmanager_secret_version.db_secret_version]
+}
+
+# inline policy: read the database credentials
+resource "aws_iam_role_policy" "instance_secret_policy" {
+  name = "read-db-credentials"
+  role = aws_iam_role.instance_role.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid      = "ReadDatabaseCredentials"
+      Effect   = "Allow"
+      Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+      Resource = "arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:${var.name}-db-credentials-??????"
+      }, {
+      Sid      = "DecryptDatabaseCredentials"
+      Effect   = "Allow"
+      Action   = "kms:Decrypt"
+      Resource = aws_kms_key.db_key.arn
+      Condition = {
+        StringEquals = {
+          "kms:ViaService" = "secretsmanager.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}"
+        }
+      }
+    }]
+  })
 }
