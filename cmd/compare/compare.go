@@ -76,6 +76,20 @@ and property is spelled in each format.`,
 
 	// The blueprint commands parse their own flags; compare swaps the
 	// generate step for the comparison and hides the output flags.
+	for _, b := range blueprints {
+		if b.NewCmd != nil {
+			continue
+		}
+		// A multi-stack blueprint gets a hidden subcommand that explains
+		// the refusal, whatever flags follow its name.
+		name := b.Name
+		cmd.AddCommand(&cobra.Command{
+			Use: name, Hidden: true, DisableFlagParsing: true,
+			RunE: func(*cobra.Command, []string) error {
+				return cmdutil.FlagErrorf("%s deploys several stacks, which compare cannot line up yet; compare one of %s, or read the stacks side by side in its README", name, cmdutil.BlueprintNames(single))
+			},
+		})
+	}
 	for _, b := range single {
 		sub := b.NewCmd(f, func(g *graph.Graph, _ []string) error { return run(opts, g) })
 		for _, name := range []string{"format", "out", "force", "dry-run", "ci"} {

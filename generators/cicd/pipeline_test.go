@@ -142,7 +142,7 @@ func TestPipelineGenerate(t *testing.T) {
 func TestBuildspecCommandsAreBash(t *testing.T) {
 	bash, err := exec.LookPath("bash")
 	if err != nil {
-		t.Skip("bash is not installed; scripts/check-examples.sh checks the commands with bash and shellcheck")
+		t.Fatalf("bash is needed to check the buildspec commands: %v", err)
 	}
 	for _, g := range []*graph.Graph{terraformPipeline(), cloudFormationPipeline()} {
 		for _, f := range generatePipeline(t, g) {
