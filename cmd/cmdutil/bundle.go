@@ -8,7 +8,6 @@ import (
 	"github.com/scaffold-iac/scaffold/generators/cost"
 	"github.com/scaffold-iac/scaffold/generators/docs"
 	"github.com/scaffold-iac/scaffold/generators/graph"
-	"github.com/scaffold-iac/scaffold/generators/writer"
 )
 
 // GenerateBundle is Generate for a blueprint that builds several stacks
@@ -36,17 +35,9 @@ func GenerateBundle(f *Factory, b *graph.Bundle, out OutputOptions, warnings []s
 	if err != nil {
 		return err
 	}
-	if f.Validate != nil {
-		if err := f.Validate(files); err != nil {
-			return fmt.Errorf("generated code failed its own checks (a scaffold bug, please report it): %w", err)
-		}
-	}
-	plan, err := writer.NewPlan(dir, files, out.Force)
+	plan, err := planFiles(f, files, dir, out.Force, warnings)
 	if err != nil {
 		return err
-	}
-	for _, w := range warnings {
-		fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
 	}
 	for _, table := range b.Docs.Tables {
 		fmt.Fprintf(f.IO.Out, "%s (%s):\n%s\n", table.Title, b.Name, indent(docs.TextTable(table)))

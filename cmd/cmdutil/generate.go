@@ -49,17 +49,9 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 		files = append(files, pipelineFiles...)
 		generators.SortFiles(files)
 	}
-	if f.Validate != nil {
-		if err := f.Validate(files); err != nil {
-			return fmt.Errorf("generated code failed its own checks (a scaffold bug, please report it): %w", err)
-		}
-	}
-	plan, err := writer.NewPlan(dir, files, out.Force)
+	plan, err := planFiles(f, files, dir, out.Force, warnings)
 	if err != nil {
 		return err
-	}
-	for _, w := range warnings {
-		fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
 	}
 	for _, table := range g.Docs.Tables {
 		fmt.Fprintf(f.IO.Out, "%s (%s, %s):\n%s\n", table.Title, g.Name, g.Region, indent(docs.TextTable(table)))
@@ -78,6 +70,25 @@ func Generate(f *Factory, g *graph.Graph, out OutputOptions, warnings []string, 
 		fmt.Fprintf(f.IO.Out, "The pipeline: %s says how to deploy it once, upload the code and approve.\n", filepath.Join(filepath.Clean(dir), "pipeline", "README.md"))
 	}
 	return nil
+}
+
+// planFiles checks the rendered files, plans where they go and prints
+// the warnings: the steps before anything is written, alike for single
+// graphs and bundles.
+func planFiles(f *Factory, files []generators.File, dir string, force bool, warnings []string) (*writer.Plan, error) {
+	if f.Validate != nil {
+		if err := f.Validate(files); err != nil {
+			return nil, fmt.Errorf("generated code failed its own checks (a scaffold bug, please report it): %w", err)
+		}
+	}
+	plan, err := writer.NewPlan(dir, files, force)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+	}
+	return plan, nil
 }
 
 // applyPlan writes the planned files, unless this is a dry run, and lists
