@@ -557,3 +557,20 @@ func BenchmarkGenerate(b *testing.B) {
 		}
 	}
 }
+
+// TestParamTag checks that a tag reading a parameter is !Ref of it, after
+// the Name tag and among the graph's other tags in their order.
+func TestParamTag(t *testing.T) {
+	g := &graph.Graph{
+		Blueprint:  "tags",
+		Parameters: []graph.Parameter{{Name: "student_name", Type: graph.ParamString}},
+		Tags:       []graph.Tag{{Key: "Project", Value: "lab"}, {Key: "Student", Param: "student_name"}},
+	}
+	g.Add(graph.Component{ID: "vpc", Kind: graph.KindVPC, Name: graph.String("lab-vpc")})
+	content := string(generate(t, g))
+	want := "Tags:\n        - Key: Name\n          Value: lab-vpc\n        - Key: Project\n          Value: lab\n" +
+		"        - Key: Student\n          Value: !Ref StudentName\n"
+	if !strings.Contains(content, want) {
+		t.Errorf("template lacks\n%s\ngot\n%s", want, content)
+	}
+}
