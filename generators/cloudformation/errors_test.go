@@ -70,6 +70,11 @@ func TestGenerateErrors(t *testing.T) {
 		},
 		{name: "unknown parameter", change: describe(graph.Param("missing")), want: []string{`reference to unknown parameter "missing"`}},
 		{name: "unknown pseudo", change: describe(graph.Pseudo("stack_id")), want: []string{`unknown pseudo value "stack_id"`}},
+		{
+			name:   "unknown parameter in a tag",
+			change: func(g *graph.Graph) { g.Tags = append(g.Tags, graph.Tag{Key: "Student", Param: "student"}) },
+			want:   []string{`tag "Student": reference to unknown parameter "student"`},
+		},
 		{name: "negative zone", change: describe(graph.AZ{Index: -1}), want: []string{"availability zone index -1 is negative"}},
 		{
 			name:   "cidr subnet beyond what !Cidr makes",
