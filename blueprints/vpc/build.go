@@ -441,7 +441,7 @@ func blockValue(g *graph.Graph, p Params, prefix netip.Prefix) graph.Value {
 			"because the subnet grid is planned for a /%d.", prefix, prefix.Bits(), prefix.Bits()),
 		Default:        graph.String(prefix.String()),
 		Pattern:        CIDRPattern(prefix.Bits()),
-		ConstraintHelp: fmt.Sprintf("must be an IPv4 block with a /%d prefix: four numbers from 0 to 255 separated by dots, then /%d, such as %s", prefix.Bits(), prefix.Bits(), prefix),
+		ConstraintHelp: fmt.Sprintf("The VPC block must be an IPv4 CIDR block with a /%d prefix (four numbers from 0 to 255 separated by dots, then /%d), such as %s.", prefix.Bits(), prefix.Bits(), prefix),
 	})
 	return graph.Param(CIDRParam)
 }
