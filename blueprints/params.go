@@ -114,12 +114,14 @@ var tagText = regexp.MustCompile(`^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`)
 // key in base. The result is sorted by key so output never depends on flag
 // order.
 func MergeTags(base, extra []graph.Tag) []graph.Tag {
-	merged := map[string]string{}
+	// Whole tags, not just values, so that a tag reading a parameter
+	// keeps its Param.
+	merged := map[string]graph.Tag{}
 	for _, t := range base {
-		merged[t.Key] = t.Value
+		merged[t.Key] = t
 	}
 	for _, t := range extra {
-		merged[t.Key] = t.Value
+		merged[t.Key] = t
 	}
 	keys := make([]string, 0, len(merged))
 	for k := range merged {
@@ -128,7 +130,7 @@ func MergeTags(base, extra []graph.Tag) []graph.Tag {
 	sort.Strings(keys)
 	tags := make([]graph.Tag, len(keys))
 	for i, k := range keys {
-		tags[i] = graph.Tag{Key: k, Value: merged[k]}
+		tags[i] = merged[k]
 	}
 	return tags
 }

@@ -66,6 +66,13 @@ type Params struct {
 	Endpoints []string
 	// Tags are added to every resource, after the blueprint's own tags.
 	Tags []graph.Tag
+	// CIDRParameter makes the VPC block a deploy-time parameter,
+	// CIDRParam, whose default is CIDR, and cuts every subnet from it at
+	// deploy time in the grid's positions. One rendered template then
+	// serves deployments that differ only in their block, such as a lab's
+	// students. The prefix length stays CIDR's, because the grid is
+	// planned for it; the parameter's pattern enforces that.
+	CIDRParameter bool
 }
 
 // Defaults returns the parameters `scaffold vpc` uses without flags.

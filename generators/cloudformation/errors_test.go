@@ -70,7 +70,27 @@ func TestGenerateErrors(t *testing.T) {
 		},
 		{name: "unknown parameter", change: describe(graph.Param("missing")), want: []string{`reference to unknown parameter "missing"`}},
 		{name: "unknown pseudo", change: describe(graph.Pseudo("stack_id")), want: []string{`unknown pseudo value "stack_id"`}},
+		{
+			name:   "unknown parameter in a tag",
+			change: func(g *graph.Graph) { g.Tags = append(g.Tags, graph.Tag{Key: "Student", Param: "student"}) },
+			want:   []string{`tag "Student": reference to unknown parameter "student"`},
+		},
 		{name: "negative zone", change: describe(graph.AZ{Index: -1}), want: []string{"availability zone index -1 is negative"}},
+		{
+			name:   "cidr subnet beyond what !Cidr makes",
+			change: describe(graph.CIDRSubnet{Block: graph.Param("name"), BlockBits: 16, NewBits: 9, NetNum: 300}),
+			want:   []string{"cidr subnet: 9 new bits would need !Cidr to make 512 subnets, but CloudFormation makes at most 256 (8 new bits)"},
+		},
+		{
+			name:   "cidr subnet outside its block",
+			change: describe(graph.CIDRSubnet{Block: graph.Param("name"), BlockBits: 20, NewBits: 5, NetNum: 32}),
+			want:   []string{"subnet number 32 is outside 0..31 for 5 new bits"},
+		},
+		{
+			name:   "cidr subnet of a list",
+			change: describe(graph.CIDRSubnet{Block: graph.Strings("10.0.0.0/16"), BlockBits: 16, NewBits: 4}),
+			want:   []string{"cidr subnet block: a graph.List is not an address block"},
+		},
 		{
 			name:   "list inside join",
 			change: describe(graph.Join{graph.String("a"), graph.Strings("b")}),

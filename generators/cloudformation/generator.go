@@ -425,7 +425,8 @@ func (b *builder) sets(c *graph.Component, m *TypeMapping, i int, property strin
 
 // tags gives the Name tag first, then the graph's tags in order. A graph
 // tag called Name yields to the component's own name, as a resource tag
-// beats a Terraform default tag.
+// beats a Terraform default tag. A tag that reads a parameter is !Ref of
+// it, so one template serves deployments that differ only in its value.
 func (b *builder) tags(c *graph.Component) ([]tag, error) {
 	var tags []tag
 	if c.Name != nil {
@@ -437,6 +438,16 @@ func (b *builder) tags(c *graph.Component) ([]tag, error) {
 	}
 	for _, t := range b.g.Tags {
 		if t.Key == "Name" && c.Name != nil {
+			continue
+		}
+		if t.Param != "" {
+			// The same path as any parameter reference, so the name
+			// mapping and its errors are the resolver's.
+			value, err := b.resolver.value(graph.Param(t.Param))
+			if err != nil {
+				return nil, fmt.Errorf("tag %q: %w", t.Key, err)
+			}
+			tags = append(tags, tag{Key: t.Key, Value: value})
 			continue
 		}
 		tags = append(tags, tag{Key: t.Key, Value: t.Value})

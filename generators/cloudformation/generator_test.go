@@ -167,6 +167,10 @@ func TestShortForms(t *testing.T) {
 		{"base64", graph.Base64{Value: graph.String("echo hi")}, "!Base64 'echo hi'"},
 		{"base64 of a literal join", graph.Base64{Value: graph.Join{graph.String("a"), graph.Int(1)}}, "!Base64 'a1'"},
 		{"cidr", graph.String("0.0.0.0/0"), "0.0.0.0/0"},
+		{"cidr subnet", graph.CIDRSubnet{Block: graph.Param("name"), BlockBits: 20, NewBits: 5, NetNum: 9}, "!Select [9, !Cidr [!Ref Name, 32, 7]]"},
+		{"cidr subnet of a literal block", graph.CIDRSubnet{Block: graph.String("10.0.0.0/16"), BlockBits: 16, NewBits: 8, NetNum: 255}, "!Select [255, !Cidr ['10.0.0.0/16', 256, 8]]"},
+		{"cidr subnet in a join", graph.Join{graph.String("net "), graph.CIDRSubnet{Block: graph.Param("name"), BlockBits: 24, NewBits: 1, NetNum: 1}},
+			"!Join ['', ['net ', !Select [1, !Cidr [!Ref Name, 2, 7]]]]"},
 		{"int", graph.Int(60), "60"},
 		{"bool", graph.Bool(true), "true"},
 	}
@@ -551,5 +555,22 @@ func BenchmarkGenerate(b *testing.B) {
 		if _, err := gen.Generate(g); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestParamTag checks that a tag reading a parameter is !Ref of it, after
+// the Name tag and among the graph's other tags in their order.
+func TestParamTag(t *testing.T) {
+	g := &graph.Graph{
+		Blueprint:  "tags",
+		Parameters: []graph.Parameter{{Name: "student_name", Type: graph.ParamString}},
+		Tags:       []graph.Tag{{Key: "Project", Value: "lab"}, {Key: "Student", Param: "student_name"}},
+	}
+	g.Add(graph.Component{ID: "vpc", Kind: graph.KindVPC, Name: graph.String("lab-vpc")})
+	content := string(generate(t, g))
+	want := "Tags:\n        - Key: Name\n          Value: lab-vpc\n        - Key: Project\n          Value: lab\n" +
+		"        - Key: Student\n          Value: !Ref StudentName\n"
+	if !strings.Contains(content, want) {
+		t.Errorf("template lacks\n%s\ngot\n%s", want, content)
 	}
 }

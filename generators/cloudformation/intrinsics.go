@@ -79,6 +79,27 @@ func (s selectAZ) node() ast.Node {
 // MarshalYAML implements yaml.BytesMarshaler.
 func (s selectAZ) MarshalYAML() ([]byte, error) { return render(s) }
 
+// selectCIDR is `!Select [index, !Cidr [block, count, hostBits]]`: one
+// of the count subnets, each with hostBits host bits, that !Cidr cuts from
+// the start of block. The block is a !Ref or another intrinsic, or a
+// literal, which is quoted like any literal inside a flow sequence.
+type selectCIDR struct {
+	index    int
+	block    intrinsic
+	count    int
+	hostBits int
+}
+
+func (s selectCIDR) node() ast.Node {
+	return tagged("!Select", flowSequence(
+		integer(int64(s.index)),
+		tagged("!Cidr", flowSequence(s.block.node(), integer(int64(s.count)), integer(int64(s.hostBits)))),
+	))
+}
+
+// MarshalYAML implements yaml.BytesMarshaler.
+func (s selectCIDR) MarshalYAML() ([]byte, error) { return render(s) }
+
 // base64Text is `!Base64 'text'`: a literal string that CloudFormation
 // encodes, such as a user data script. Multi-line text is double-quoted
 // with escapes (see quoted): a literal block (`|`) would read better, but

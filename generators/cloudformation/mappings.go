@@ -441,6 +441,9 @@ func cloneValue(v graph.Value) graph.Value {
 		return out
 	case graph.Base64:
 		return graph.Base64{Value: cloneValue(v.Value)}
+	case graph.CIDRSubnet:
+		v.Block = cloneValue(v.Block)
+		return v
 	default:
 		// Scalars are values, not references.
 		return v

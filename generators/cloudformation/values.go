@@ -208,9 +208,44 @@ func (r *resolver) scalar(v graph.Value) (intrinsic, error) {
 			return nil, fmt.Errorf("availability zone index %d is negative", v.Index)
 		}
 		return selectAZ(v.Index), nil
+	case graph.CIDRSubnet:
+		return r.cidrSubnet(v)
 	default:
 		return nil, fmt.Errorf("unsupported value type %T", v)
 	}
+}
+
+// maxCIDRCount is the most subnets one !Cidr may return.
+const maxCIDRCount = 256
+
+// cidrSubnet converts a CIDRSubnet. !Cidr has no "n-th subnet of this
+// size": it lists count subnets of a given number of host bits from the
+// start of the block, so the value asks for all 1<<NewBits of them and
+// selects NetNum. The host bits depend on the block's prefix length, which
+// is why the model carries BlockBits; CloudFormation's limit of 256 subnets
+// per !Cidr caps NewBits at 8.
+func (r *resolver) cidrSubnet(v graph.CIDRSubnet) (intrinsic, error) {
+	if err := v.Check(); err != nil {
+		return nil, err
+	}
+	if 1<<v.NewBits > maxCIDRCount {
+		return nil, fmt.Errorf("cidr subnet: %d new bits would need !Cidr to make %d subnets, but CloudFormation makes at most %d (8 new bits)",
+			v.NewBits, int64(1)<<v.NewBits, maxCIDRCount)
+	}
+	block, err := r.value(v.Block)
+	if err != nil {
+		return nil, fmt.Errorf("cidr subnet block: %w", err)
+	}
+	var node intrinsic
+	switch block := block.(type) {
+	case intrinsic:
+		node = block
+	case string:
+		node = literal(block)
+	default:
+		return nil, fmt.Errorf("cidr subnet block: a %T is not an address block", v.Block)
+	}
+	return selectCIDR{index: v.NetNum, block: node, count: 1 << v.NewBits, hostBits: 32 - v.BlockBits - v.NewBits}, nil
 }
 
 // target is a referenced component's logical ID and the attribute read,

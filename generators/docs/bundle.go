@@ -161,9 +161,19 @@ func tagList(tags []graph.Tag) string {
 	}
 	quoted := make([]string, len(tags))
 	for i, t := range tags {
-		quoted[i] = fmt.Sprintf("`%s=%s`", t.Key, t.Value)
+		quoted[i] = tagText(t)
 	}
 	return strings.Join(quoted, ", ")
+}
+
+// tagText formats one tag for prose: `k=v`, or `k=<param>` for a tag
+// whose value a parameter gives at deploy time, as nameText shows values
+// only the deployment knows.
+func tagText(t graph.Tag) string {
+	if t.Param != "" {
+		return fmt.Sprintf("`%s=<%s>`", t.Key, t.Param)
+	}
+	return fmt.Sprintf("`%s=%s`", t.Key, t.Value)
 }
 
 // totalCost words the sum of the stacks' estimates the way

@@ -174,7 +174,7 @@ func (d *Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 	}
 	var tags []string
 	for _, t := range g.Tags {
-		tags = append(tags, fmt.Sprintf("`%s=%s`", t.Key, t.Value))
+		tags = append(tags, tagText(t))
 	}
 	v.Tags = strings.Join(tags, ", ")
 	if v.Tags == "" {

@@ -519,6 +519,13 @@ type Property struct {
 type Tag struct {
 	Key   string
 	Value string
+	// Param, when set, names a parameter whose deploy-time value is the
+	// tag's value, and Value is ignored: one template then serves every
+	// deployment that differs only in that value (a student's name in a
+	// lab). Terraform can only render such a tag on each resource, which
+	// is why its root-module generator refuses it and its module mode
+	// accepts it.
+	Param string
 }
 
 // Output is a value published after deployment.
@@ -658,6 +665,10 @@ func (g *Graph) Validate() error {
 				if !params[v.Name] {
 					errs = append(errs, fmt.Errorf("%s: reference to unknown parameter %q", where, v.Name))
 				}
+			case CIDRSubnet:
+				if err := v.Check(); err != nil {
+					errs = append(errs, fmt.Errorf("%s: %w", where, err))
+				}
 			}
 		})
 	}
@@ -677,6 +688,11 @@ func (g *Graph) Validate() error {
 			if !ids[d] {
 				errs = append(errs, fmt.Errorf("component %q depends on unknown component %q", c.ID, d))
 			}
+		}
+	}
+	for _, t := range g.Tags {
+		if t.Param != "" && !params[t.Param] {
+			errs = append(errs, fmt.Errorf("tag %q: reference to unknown parameter %q", t.Key, t.Param))
 		}
 	}
 	outputs := make(map[string]bool, len(g.Outputs))

@@ -32,6 +32,20 @@ func TestValidate(t *testing.T) {
 			g.Components[1].Properties = append(g.Components[1].Properties, Property{Name: "x", Value: List{Object{{Key: "k", Value: RefARN("role")}}}})
 		}, `component "subnet_a" property "x": reference to unknown component "role"`},
 		{"unknown param in name", func(g *Graph) { g.Components[1].Name = Join{Param("nme")} }, `component "subnet_a" name: reference to unknown parameter "nme"`},
+		{"unknown param in tag", func(g *Graph) { g.Tags = []Tag{{Key: "Student", Param: "student"}} }, `tag "Student": reference to unknown parameter "student"`},
+		{"param tag", func(g *Graph) { g.Tags = []Tag{{Key: "Student", Param: "name"}} }, ""},
+		{"cidr subnet", func(g *Graph) {
+			g.Components[1].Properties = append(g.Components[1].Properties, Property{Name: "cidr_block", Value: CIDRSubnet{Block: Param("name"), BlockBits: 16, NewBits: 8, NetNum: 255}})
+		}, ""},
+		{"cidr subnet unknown param", func(g *Graph) {
+			g.Components[1].Properties = append(g.Components[1].Properties, Property{Name: "cidr_block", Value: CIDRSubnet{Block: Param("cidr"), BlockBits: 16, NewBits: 8}})
+		}, `component "subnet_a" property "cidr_block": reference to unknown parameter "cidr"`},
+		{"cidr subnet out of range", func(g *Graph) {
+			g.Components[1].Properties = append(g.Components[1].Properties, Property{Name: "cidr_block", Value: CIDRSubnet{Block: Param("name"), BlockBits: 16, NewBits: 8, NetNum: 256}})
+		}, `component "subnet_a" property "cidr_block": cidr subnet: subnet number 256 is outside 0..255 for 8 new bits`},
+		{"cidr subnet too long", func(g *Graph) {
+			g.Components[1].Properties = append(g.Components[1].Properties, Property{Name: "cidr_block", Value: CIDRSubnet{Block: Param("name"), BlockBits: 28, NewBits: 5}})
+		}, `cidr subnet: /28 plus 5 bits is longer than /32`},
 		{"unknown dependency", func(g *Graph) { g.Components[1].DependsOn = []string{"igw"} }, `component "subnet_a" depends on unknown component "igw"`},
 		{"output without value", func(g *Graph) { g.Outputs = append(g.Outputs, Output{Name: "x"}) }, `output "x" has no value`},
 		{"duplicate output", func(g *Graph) { g.Outputs = append(g.Outputs, g.Outputs[0]) }, `duplicate output "vpc_id"`},

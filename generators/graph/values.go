@@ -1,5 +1,10 @@
 package graph
 
+import (
+	"errors"
+	"fmt"
+)
+
 // Value is a property, output or parameter value. The concrete types below
 // are the whole vocabulary: literals, collections, references and string
 // interpolation. Generators switch over them exhaustively and report an
@@ -141,6 +146,45 @@ type SecretValue struct {
 	Key    string
 }
 
+// CIDRSubnet is the NetNum-th (zero-based) subnet of NewBits more prefix
+// bits inside Block, computed at deploy time: Terraform's
+// cidrsubnet(block, NewBits, NetNum), CloudFormation's
+// !Select [NetNum, !Cidr [block, 1<<NewBits, host bits]]. It lets a
+// template take its address block as a parameter and still lay out the
+// same subnet grid a literal block would.
+//
+// BlockBits is the prefix length of Block. Terraform does not need it, but
+// !Cidr counts host bits, not added bits, so CloudFormation cannot render
+// the value without it; a block whose length varies at deploy time (a
+// parameter whose pattern does not pin the length) cannot be cut this way.
+type CIDRSubnet struct {
+	Block     Value
+	BlockBits int
+	NewBits   int
+	NetNum    int
+}
+
+// Check reports whether the numbers describe a subnet that exists: a block
+// of /0 to /32, at least one added bit, a subnet no longer than /32 and a
+// NetNum among the 1<<NewBits subnets. Generators add their own limits
+// (CloudFormation's !Cidr makes at most 256 subnets).
+func (c CIDRSubnet) Check() error {
+	switch {
+	case c.Block == nil:
+		return errors.New("cidr subnet: no block")
+	case c.BlockBits < 0 || c.BlockBits > 32:
+		return fmt.Errorf("cidr subnet: block prefix length /%d is not between /0 and /32", c.BlockBits)
+	case c.NewBits < 1:
+		return fmt.Errorf("cidr subnet: %d new bits: a subnet needs at least one", c.NewBits)
+	case c.BlockBits+c.NewBits > 32:
+		return fmt.Errorf("cidr subnet: /%d plus %d bits is longer than /32", c.BlockBits, c.NewBits)
+	case c.NetNum < 0 || int64(c.NetNum) >= int64(1)<<c.NewBits:
+		return fmt.Errorf("cidr subnet: subnet number %d is outside 0..%d for %d new bits", c.NetNum, int64(1)<<c.NewBits-1, c.NewBits)
+	}
+	return nil
+}
+
+func (CIDRSubnet) isValue()      {}
 func (GeneratedSecret) isValue() {}
 func (SecretValue) isValue()     {}
 func (String) isValue()          {}
@@ -200,6 +244,8 @@ func Walk(v Value, fn func(Value)) {
 		}
 	case Base64:
 		Walk(v.Value, fn)
+	case CIDRSubnet:
+		Walk(v.Block, fn)
 	case Join:
 		for _, part := range v {
 			Walk(part, fn)

@@ -120,7 +120,12 @@ func renderModules(b *graph.Bundle, versions func(*fileWriter) error) ([]*stackM
 	var errs []error
 	for i := range b.Stacks {
 		s := &b.Stacks[i]
-		files, err := renderModule(s.Graph, versions)
+		r, err := newRenderer(s.Graph)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("stack %q: %w", s.Name, err))
+			continue
+		}
+		files, err := renderModule(r, versions)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("stack %q: %w", s.Name, err))
 			continue
@@ -161,12 +166,11 @@ func renderModules(b *graph.Bundle, versions func(*fileWriter) error) ([]*stackM
 	return modules, nil
 }
 
-// renderModule renders a graph as a child module's files.
-func renderModule(g *graph.Graph, versions func(*fileWriter) error) (map[string][]byte, error) {
-	r, err := newRenderer(g)
-	if err != nil {
-		return nil, err
-	}
+// renderModule renders a renderer's graph as a child module's files. The
+// renderer's options decide how resources are tagged: a bundle's modules
+// leave tags to their root's aliased providers, GenerateModule's carry
+// them.
+func renderModule(r *renderer, versions func(*fileWriter) error) (map[string][]byte, error) {
 	builders := map[string]func(*fileWriter) error{
 		"versions.tf":  versions,
 		"variables.tf": r.moduleVariables,

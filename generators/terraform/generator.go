@@ -82,6 +82,13 @@ func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 	if err := g.Validate(); err != nil {
 		return nil, fmt.Errorf("render terraform for graph %q: %w", g.Name, err)
 	}
+	// Said up front, rather than as a failure of the tags variable, because
+	// the remedy is another entry point, not another graph.
+	for _, t := range g.Tags {
+		if t.Param != "" {
+			return nil, fmt.Errorf("render terraform for graph %q: tag %q reads parameter %q, but %s", g.Name, t.Key, t.Param, paramTagLimit)
+		}
+	}
 	r, err := newRenderer(g)
 	if err != nil {
 		return nil, fmt.Errorf("render terraform for graph %q: %w", g.Name, err)
@@ -120,6 +127,48 @@ func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 	return files, nil
 }
 
+// GenerateModule renders the graph as a child module meant to be called
+// from a root module, typically with for_each, once per deployment that
+// differs only in its parameter values (a lab's students):
+//
+//	versions.tf    required Terraform and provider versions
+//	variables.tf   tags, then one variable per graph parameter
+//	main.tf        the resources, as Generate writes them
+//	outputs.tf     the graph's outputs
+//
+// The paths have no directory: where the module lives is the caller's
+// choice. There is no provider block and no region variable, because a
+// module that configures a provider cannot be called with for_each; the
+// caller's provider decides the region.
+//
+// A root sets its provider's default_tags once, for every instance of
+// the module, so in this mode every resource that takes tags carries
+// them itself: the caller's tags variable merged with the graph's tags
+// and the component's Name. That is also what lets a tag read a
+// parameter (graph.Tag.Param), which Generate refuses.
+func (*Generator) GenerateModule(g *graph.Graph) ([]generators.File, error) {
+	if g == nil {
+		return nil, errors.New("render terraform module: no graph")
+	}
+	if err := g.Validate(); err != nil {
+		return nil, fmt.Errorf("render terraform module for graph %q: %w", g.Name, err)
+	}
+	r, err := newRenderer(g, withResourceTags())
+	if err != nil {
+		return nil, fmt.Errorf("render terraform module for graph %q: %w", g.Name, err)
+	}
+	contents, err := renderModule(r, versionsOf(g))
+	if err != nil {
+		return nil, fmt.Errorf("render terraform module for graph %q: %w", g.Name, err)
+	}
+	files := make([]generators.File, 0, len(moduleFiles))
+	for _, name := range moduleFiles {
+		files = append(files, generators.File{Path: name, Content: contents[name]})
+	}
+	generators.SortFiles(files)
+	return files, nil
+}
+
 // resource is a component's place in the module.
 type resource struct {
 	component *graph.Component
@@ -134,12 +183,29 @@ type resource struct {
 type renderer struct {
 	graph     *graph.Graph
 	resources map[string]resource
+	// resourceTags puts the graph's tags, merged over a tags variable, on
+	// every taggable resource instead of leaving them to the provider's
+	// default_tags: module mode (see GenerateModule).
+	resourceTags bool
+}
+
+// rendererOption changes how a renderer writes the module. The options
+// are choices of the output's shape, not facts about the architecture, so
+// they live here rather than in the graph.
+type rendererOption func(*renderer)
+
+// withResourceTags selects module mode's per-resource tags.
+func withResourceTags() rendererOption {
+	return func(r *renderer) { r.resourceTags = true }
 }
 
 // newRenderer maps every component to a resource type and name, reporting
 // unknown kinds and names that Terraform would reject or that collide.
-func newRenderer(g *graph.Graph) (*renderer, error) {
+func newRenderer(g *graph.Graph, options ...rendererOption) (*renderer, error) {
 	r := &renderer{graph: g, resources: make(map[string]resource, len(g.Components))}
+	for _, option := range options {
+		option(r)
+	}
 	addresses := make(map[string]string, len(g.Components))
 	var errs []error
 	for i := range g.Components {

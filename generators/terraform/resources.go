@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
@@ -118,7 +119,12 @@ func (r *renderer) resource(w *fileWriter, res resource) []error {
 	}
 	errs = append(errs, r.writeArguments(body, m, "", 1, args)...)
 
-	if c.Name != nil {
+	switch {
+	case r.resourceTags:
+		if err := r.resourceTagsArgument(body, res); err != nil {
+			errs = append(errs, err)
+		}
+	case c.Name != nil:
 		if err := r.nameTag(body, res); err != nil {
 			errs = append(errs, err)
 		}
@@ -201,21 +207,84 @@ func ignoredArguments(c *graph.Component, m *TypeMapping) []string {
 // A Name on a kind that takes no tags is an error rather than something to
 // drop: the blueprint asked for a name that would never appear in AWS.
 func (r *renderer) nameTag(body *hclwrite.Body, res resource) error {
-	if !res.mapping.Tags {
-		return fmt.Errorf("has a Name, but %s takes no tags", res.mapping.Type)
-	}
-	switch v := res.component.Name.(type) {
-	case graph.List, graph.Object, graph.Document, graph.Struct:
-		return fmt.Errorf("name: a %T cannot be a Name tag", v)
-	}
-	name, err := r.expression(res.component.Name)
+	name, err := r.nameExpression(res)
 	if err != nil {
-		return fmt.Errorf("name: %w", err)
+		return err
 	}
 	body.AppendNewline()
 	body.SetAttributeRaw("tags", hclwrite.TokensForObject([]hclwrite.ObjectAttrTokens{
 		{Name: hclwrite.TokensForIdentifier("Name"), Value: name},
 	}))
+	return nil
+}
+
+// nameExpression renders a component's Name for its Name tag.
+func (r *renderer) nameExpression(res resource) (hclwrite.Tokens, error) {
+	if !res.mapping.Tags {
+		return nil, fmt.Errorf("has a Name, but %s takes no tags", res.mapping.Type)
+	}
+	switch v := res.component.Name.(type) {
+	case graph.List, graph.Object, graph.Document, graph.Struct:
+		return nil, fmt.Errorf("name: a %T cannot be a Name tag", v)
+	}
+	name, err := r.expression(res.component.Name)
+	if err != nil {
+		return nil, fmt.Errorf("name: %w", err)
+	}
+	return name, nil
+}
+
+// resourceTagsArgument writes the tags of a resource in module mode, where
+// no provider default_tags reach it: merge(var.tags, { <graph tags>, Name
+// = ... }), or var.tags alone when the graph has no tags and the component
+// no Name. The graph's tags keep the graph's order (blueprints sort them
+// by key) and the Name tag comes last, where normal mode writes it alone;
+// a graph tag called Name yields to the component's Name, as it does in
+// CloudFormation. merge lets later maps win, so the module's own tags beat
+// the caller's on a shared key: the caller adds tags, it does not rename
+// what the module built.
+func (r *renderer) resourceTagsArgument(body *hclwrite.Body, res resource) error {
+	c := res.component
+	if !res.mapping.Tags {
+		if c.Name != nil {
+			return fmt.Errorf("has a Name, but %s takes no tags", res.mapping.Type)
+		}
+		return nil
+	}
+	var tags []graph.Tag
+	for _, t := range r.graph.Tags {
+		if t.Key == "Name" && c.Name != nil {
+			continue
+		}
+		tags = append(tags, t)
+	}
+	attributes, err := tagAttributes(tags, func(t graph.Tag) (hclwrite.Tokens, error) {
+		if t.Param == "" {
+			return hclwrite.TokensForValue(cty.StringVal(t.Value)), nil
+		}
+		value, err := r.expression(graph.Param(t.Param))
+		if err != nil {
+			return nil, fmt.Errorf("tag %q: %w", t.Key, err)
+		}
+		return value, nil
+	})
+	if err != nil {
+		return err
+	}
+	if c.Name != nil {
+		name, err := r.nameExpression(res)
+		if err != nil {
+			return err
+		}
+		attributes = append(attributes, hclwrite.ObjectAttrTokens{Name: hclwrite.TokensForIdentifier("Name"), Value: name})
+	}
+	caller := hclwrite.TokensForTraversal(variable(tagsVariable))
+	body.AppendNewline()
+	if len(attributes) == 0 {
+		body.SetAttributeRaw("tags", caller)
+		return nil
+	}
+	body.SetAttributeRaw("tags", callTokens("merge", caller, objectTokens(attributes)))
 	return nil
 }
 

@@ -124,6 +124,8 @@ func (r *renderer) expression(v graph.Value) (hclwrite.Tokens, error) {
 		return hclwrite.TokensForTraversal(p.traversal()), nil
 	case graph.Join:
 		return r.join(v)
+	case graph.CIDRSubnet:
+		return r.cidrSubnet(v)
 	case graph.GeneratedSecret:
 		return r.generatedSecret(v)
 	case graph.SecretValue:
@@ -131,6 +133,22 @@ func (r *renderer) expression(v graph.Value) (hclwrite.Tokens, error) {
 	default:
 		return nil, fmt.Errorf("unsupported value type %T", v)
 	}
+}
+
+// cidrSubnet renders cidrsubnet(block, newbits, netnum). BlockBits is
+// not needed: Terraform reads the block's prefix length from the value at
+// plan time.
+func (r *renderer) cidrSubnet(v graph.CIDRSubnet) (hclwrite.Tokens, error) {
+	if err := v.Check(); err != nil {
+		return nil, err
+	}
+	block, err := r.expression(v.Block)
+	if err != nil {
+		return nil, fmt.Errorf("cidr subnet block: %w", err)
+	}
+	return callTokens("cidrsubnet", block,
+		hclwrite.TokensForValue(cty.NumberIntVal(int64(v.NewBits))),
+		hclwrite.TokensForValue(cty.NumberIntVal(int64(v.NetNum)))), nil
 }
 
 // tupleWidth is the longest tuple kept on one line. Longer ones get one

@@ -110,6 +110,9 @@ func TestExpression(t *testing.T) {
 		{"base64 of a join", graph.Base64{Value: graph.Join{graph.Param("name"), graph.String("\n")}}, `base64encode("${var.name}\n")`},
 		{"multi-line base64 inside a value stays quoted", graph.List{graph.Base64{Value: graph.String("a\nb\n")}}, `[base64encode("a\nb\n")]`},
 		{"base64 in a join", graph.Join{graph.String("x-"), graph.Base64{Value: graph.Param("name")}}, `"x-${base64encode(var.name)}"`},
+		{"cidr subnet", graph.CIDRSubnet{Block: graph.Param("name"), BlockBits: 20, NewBits: 5, NetNum: 9}, `cidrsubnet(var.name, 5, 9)`},
+		{"cidr subnet of a literal block", graph.CIDRSubnet{Block: graph.String("10.0.0.0/16"), BlockBits: 16, NewBits: 12, NetNum: 4095}, `cidrsubnet("10.0.0.0/16", 12, 4095)`},
+		{"cidr subnet in a join", graph.Join{graph.String("net "), graph.CIDRSubnet{Block: graph.Param("name"), BlockBits: 24, NewBits: 1, NetNum: 0}}, `"net ${cidrsubnet(var.name, 1, 0)}"`},
 	}
 	r := newTestRenderer(t)
 	for _, tt := range tests {
@@ -205,6 +208,9 @@ func TestExpressionErrors(t *testing.T) {
 		{"error inside a struct keeps its path", graph.Struct{{Key: "arn", Value: graph.RefARN("nat")}}, `key "arn": reference to "nat"`},
 		{"struct in a join", graph.Join{graph.String("a"), graph.Struct{}}, "join part 1: a graph.Struct cannot be part of a string"},
 		{"base64 of nothing", graph.Base64{}, "base64: missing value"},
+		{"cidr subnet number out of range", graph.CIDRSubnet{Block: graph.Param("name"), BlockBits: 20, NewBits: 5, NetNum: 32}, "subnet number 32 is outside 0..31 for 5 new bits"},
+		{"cidr subnet without new bits", graph.CIDRSubnet{Block: graph.Param("name"), BlockBits: 20}, "0 new bits: a subnet needs at least one"},
+		{"cidr subnet of an unknown parameter", graph.CIDRSubnet{Block: graph.Param("nope"), BlockBits: 20, NewBits: 5}, `cidr subnet block: reference to unknown parameter "nope"`},
 	}
 	r := newTestRenderer(t)
 	for _, tt := range tests {

@@ -44,7 +44,19 @@ func (r *renderer) variables(w *fileWriter) error {
 // moduleVariables writes the variables of a child module: the graph's
 // parameters only. Region and tags belong to the provider configuration,
 // which only a root module may hold.
+//
+// In module mode the module also takes a tags variable, which it merges
+// into each resource's tags, because the root's provider default_tags are
+// the same for every instance of a module called with for_each.
 func (r *renderer) moduleVariables(w *fileWriter) error {
+	if r.resourceTags {
+		body := w.block("", "variable", tagsVariable)
+		body.SetAttributeRaw("type", hclwrite.TokensForFunctionCall("map", hclwrite.TokensForIdentifier("string")))
+		body.SetAttributeValue("description", cty.StringVal(
+			"Tags added to every taggable resource of the module, under the module's own tags and Name tag."))
+		body.SetAttributeValue("default", cty.MapValEmpty(cty.String))
+		return r.parameterVariables(w)
+	}
 	if len(r.graph.Parameters) == 0 {
 		w.comment("This module has no input variables.")
 		return nil
@@ -116,7 +128,30 @@ func tagsVariableBlock(w *fileWriter, tags []graph.Tag) error {
 
 // tagObject renders the graph's tags as a map literal in the graph's order.
 // Tag keys are data (aws:x, cost-center), so most need quotes.
+//
+// It serves the tags variable and provider default_tags, which cannot read
+// another variable, so a tag whose value is a parameter is an error here;
+// only module mode, which tags each resource, can render one.
 func tagObject(tags []graph.Tag) (hclwrite.Tokens, error) {
+	attributes, err := tagAttributes(tags, func(t graph.Tag) (hclwrite.Tokens, error) {
+		if t.Param != "" {
+			return nil, fmt.Errorf("tag %q reads parameter %q, but %s", t.Key, t.Param, paramTagLimit)
+		}
+		return hclwrite.TokensForValue(cty.StringVal(t.Value)), nil
+	})
+	return hclwrite.TokensForObject(attributes), err
+}
+
+// paramTagLimit explains why a root module cannot take a tag that reads a
+// parameter, and what to do instead.
+const paramTagLimit = "a root module's tags go through the provider's default_tags, " +
+	"whose tags variable cannot read another variable; render the graph as a child module with GenerateModule, " +
+	"which tags each resource"
+
+// tagAttributes checks tags (non-empty keys, no duplicates, none in the
+// reserved aws: namespace) and renders each with value, in the given order.
+// Every problem is reported.
+func tagAttributes(tags []graph.Tag, value func(graph.Tag) (hclwrite.Tokens, error)) ([]hclwrite.ObjectAttrTokens, error) {
 	var errs []error
 	attributes := make([]hclwrite.ObjectAttrTokens, 0, len(tags))
 	seen := make(map[string]bool, len(tags))
@@ -135,12 +170,14 @@ func tagObject(tags []graph.Tag) (hclwrite.Tokens, error) {
 			continue
 		}
 		seen[tag.Key] = true
-		attributes = append(attributes, hclwrite.ObjectAttrTokens{
-			Name:  objectKey(tag.Key),
-			Value: hclwrite.TokensForValue(cty.StringVal(tag.Value)),
-		})
+		tokens, err := value(tag)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		attributes = append(attributes, hclwrite.ObjectAttrTokens{Name: objectKey(tag.Key), Value: tokens})
 	}
-	return hclwrite.TokensForObject(attributes), errors.Join(errs...)
+	return attributes, errors.Join(errs...)
 }
 
 // parameter writes the variable of one graph parameter. Region and tags
