@@ -31,6 +31,9 @@ type IOStreams struct {
 	// TerminalWidth is the width of the terminal Out writes to, or 0 when
 	// unknown or not a terminal; main fills it.
 	TerminalWidth int
+	// ErrTerminal is set when ErrOut is a terminal, where long runs may
+	// draw a progress bar; main fills it.
+	ErrTerminal bool
 }
 
 // TestIOStreams returns streams backed by buffers, for tests.

@@ -12,6 +12,7 @@ import (
 	comparecmd "github.com/scaffold-iac/scaffold/cmd/compare"
 	describecmd "github.com/scaffold-iac/scaffold/cmd/describe"
 	fanoutcmd "github.com/scaffold-iac/scaffold/cmd/fanout"
+	labcmd "github.com/scaffold-iac/scaffold/cmd/lab"
 	listcmd "github.com/scaffold-iac/scaffold/cmd/list"
 	pilotlightcmd "github.com/scaffold-iac/scaffold/cmd/pilotlight"
 	validatecmd "github.com/scaffold-iac/scaffold/cmd/validate"
@@ -60,6 +61,7 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 		cmd.AddCommand(b.Command(f))
 	}
 	cmd.AddCommand(
+		labcmd.NewCmdLab(f),
 		comparecmd.NewCmdCompare(f, blueprints),
 		describecmd.NewCmdDescribe(f, blueprints),
 		listcmd.NewCmdList(f),

@@ -29,6 +29,9 @@ func main() {
 	if width, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && width > 0 {
 		streams.TerminalWidth = width
 	}
+	if info, err := os.Stderr.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+		streams.ErrTerminal = true
+	}
 	os.Exit(run(os.Args[1:], streams))
 }
 

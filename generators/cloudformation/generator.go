@@ -11,6 +11,7 @@
 package cloudformation
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -625,4 +626,16 @@ func skippedComment(skipped []unsupported) []string {
 		}
 	}
 	return lines
+}
+
+// Scalar is how templates write s when it stands alone as a value (a
+// parameter default, a tag value): as it is, or single-quoted when YAML
+// would otherwise read it as something else ("no", "42"). The lab renderer
+// uses it to put a student's values where the placeholders were.
+func Scalar(s string) ([]byte, error) {
+	out, err := yaml.MarshalWithOptions(s, encodeOptions...)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(out, []byte("\n")), nil
 }

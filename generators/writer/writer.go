@@ -20,6 +20,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -106,7 +107,11 @@ func digest(content []byte) string {
 // NewPlan compares files with dir. Unless force is set, it fails with a
 // *ConflictError when dir holds files scaffold did not generate or that were
 // edited since; it fails when dir exists but is not a directory.
-func NewPlan(dir string, files []generators.File, force bool) (*Plan, error) {
+//
+// skip names subdirectories ("students", "logs") that belong to someone
+// else (another plan with its own manifest, or a script's working files):
+// they are neither read, nor reported, nor touched.
+func NewPlan(dir string, files []generators.File, force bool, skip ...string) (*Plan, error) {
 	files = append([]generators.File(nil), files...)
 	generators.SortFiles(files)
 	for i, f := range files {
@@ -136,7 +141,7 @@ func NewPlan(dir string, files []generators.File, force bool) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	existing, err := listFiles(dir)
+	existing, err := listFiles(dir, skip)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +210,7 @@ func readManifest(dir string) (map[string]string, error) {
 
 // listFiles returns every regular file under dir (relative, slash
 // separated) except the manifest and ignored tool files.
-func listFiles(dir string) (map[string][]byte, error) {
+func listFiles(dir string, skip []string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -217,7 +222,7 @@ func listFiles(dir string) (map[string][]byte, error) {
 		}
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if rel != "." && ignored(rel+"/") || d.Name() == ".terraform" {
+			if rel != "." && ignored(rel+"/") || d.Name() == ".terraform" || slices.Contains(skip, rel) {
 				return filepath.SkipDir
 			}
 			return nil

@@ -1,0 +1,163 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Lab is a class: one environment per student, every one built from the
+// same graphs. Students differ only in a handful of values (the deploy
+// name, the network block and the tags that say whose environment it is),
+// so the graphs are built once with placeholders where those values go and
+// each student's files are the rendered placeholders replaced by the
+// student's values. That is what lets a thousand environments render in
+// about the time of one, and it is why a lab can also be shipped as one
+// CloudFormation StackSet template or one Terraform module called with
+// for_each.
+type Lab struct {
+	// Name is the lab's short name ("devops-101"); it prefixes every
+	// student's deploy name and is the Lab tag.
+	Name   string
+	Region string
+	// Blueprints are deployed side by side for every student, in this
+	// order; none reads another's outputs.
+	Blueprints []LabBlueprint
+	Students   []Student
+	// Pool is the block students' networks are cut from ("10.0.0.0/8"),
+	// and BlockBits the prefix length of each student's block; both are
+	// empty when no blueprint builds a network.
+	Pool      string
+	BlockBits int
+	// BudgetUSDMonth is what one student's environment may cost a month,
+	// or 0 for no budget.
+	BudgetUSDMonth float64
+	// Tags apply to every student's resources, beside the Owner and
+	// Student tags that differ per student.
+	Tags []Tag
+}
+
+// LabBlueprint is one blueprint of a lab.
+type LabBlueprint struct {
+	// Name is the blueprint ("vpc", "fanout"); it names the blueprint's
+	// directory in every student's folder and ends its stack names.
+	Name string
+	// Settings is what the lab file set for this blueprint, as
+	// "key=value" strings in file order, for the README.
+	Settings []string
+	// Student is the blueprint built for the placeholder student: its
+	// name parameter defaults to PlaceholderName, its network block
+	// parameter to PlaceholderCIDR, and its Owner and Student tags hold
+	// PlaceholderOwner and PlaceholderStudent.
+	Student *Graph
+	// Shared is the blueprint built once for all students, with the
+	// per-student values as parameters (name, the network block, and tags
+	// read from the student and owner parameters): a StackSet template,
+	// with one parameter override per student.
+	Shared *Graph
+}
+
+// Student is one environment's owner.
+type Student struct {
+	// ID is the student's short identifier ("alice", "student-007"):
+	// the folder name and the end of the deploy name.
+	ID string
+	// Email and Account are optional: the Owner tag prefers the email,
+	// and a StackSet instance needs the account.
+	Email   string
+	Account string
+	// Name is the deploy name, "<lab>-<id>": the prefix of every resource
+	// name, so that students sharing an account never collide.
+	Name string
+	// CIDR is the student's network block, or "" when the lab has no
+	// network.
+	CIDR string
+}
+
+// Owner is the Owner tag: the student's email when known, else the ID.
+func (s Student) Owner() string {
+	if s.Email != "" {
+		return s.Email
+	}
+	return s.ID
+}
+
+// Placeholders stand in a lab's Student graphs for the values that differ
+// per student. Each is a whole value wherever it appears (a parameter
+// default, a tag value), which is what makes replacing it in rendered text
+// exact, and each passes the checks the real value passes: the name and
+// student placeholders are valid names, the CIDR one is a valid block
+// from a range no lab uses.
+const (
+	PlaceholderName    = "zzscaffoldnamezz"
+	PlaceholderStudent = "zzscaffoldstudentzz"
+	PlaceholderOwner   = "zzscaffoldownerzz"
+)
+
+// PlaceholderCIDR is the placeholder network block of a lab whose students
+// get /bits blocks: inside 198.18.0.0/15, the range RFC 2544 sets aside
+// for benchmarks, which no pool may overlap.
+func PlaceholderCIDR(bits int) string {
+	return fmt.Sprintf("198.18.0.0/%d", bits)
+}
+
+// Values returns the student's value for each placeholder, in the order
+// of LabPlaceholders.
+func (l *Lab) Values(s Student) []string {
+	return []string{s.Name, s.ID, s.Owner(), s.CIDR}
+}
+
+// Placeholders lists the lab's placeholders, in the order Values returns
+// a student's values.
+func (l *Lab) Placeholders() []string {
+	cidr := ""
+	if l.BlockBits > 0 {
+		cidr = PlaceholderCIDR(l.BlockBits)
+	}
+	return []string{PlaceholderName, PlaceholderStudent, PlaceholderOwner, cidr}
+}
+
+var labBlueprintName = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
+// Validate checks what generators rely on: a name, at least one blueprint
+// and one student, unique students, and Student and Shared graphs that
+// are valid on their own.
+func (l *Lab) Validate() error {
+	var errs []error
+	if l.Name == "" {
+		errs = append(errs, errors.New("lab has no name"))
+	}
+	if len(l.Blueprints) == 0 {
+		errs = append(errs, errors.New("lab has no blueprints"))
+	}
+	if len(l.Students) == 0 {
+		errs = append(errs, errors.New("lab has no students"))
+	}
+	seen := map[string]bool{}
+	for _, b := range l.Blueprints {
+		if !labBlueprintName.MatchString(b.Name) || seen["blueprint "+b.Name] {
+			errs = append(errs, fmt.Errorf("lab blueprint %q: missing, repeated or not a lowercase name", b.Name))
+		}
+		seen["blueprint "+b.Name] = true
+		for _, g := range []*Graph{b.Student, b.Shared} {
+			if g == nil {
+				errs = append(errs, fmt.Errorf("lab blueprint %q lacks a graph", b.Name))
+				continue
+			}
+			if err := g.Validate(); err != nil {
+				errs = append(errs, fmt.Errorf("lab blueprint %q: %w", b.Name, err))
+			}
+		}
+	}
+	for _, s := range l.Students {
+		if s.ID == "" || strings.ContainsAny(s.ID, "/\\ ") || seen["student "+s.ID] {
+			errs = append(errs, fmt.Errorf("lab student %q: missing, repeated or not a folder name", s.ID))
+		}
+		seen["student "+s.ID] = true
+		if (s.CIDR == "") != (l.BlockBits == 0) {
+			errs = append(errs, fmt.Errorf("lab student %q: a network block is needed exactly when the lab has a network", s.ID))
+		}
+	}
+	return errors.Join(errs...)
+}
