@@ -17,13 +17,14 @@ build:
 test: lint check-deps
 	$(GO) test -count=1 $(PKGS)
 
-## check: the compare page and every README diagram in headless Chromium; the DOT diagrams through Graphviz; terraform fmt/init/validate/plan, tflint, tfsec, cfn-lint, yamllint, shellcheck and moto deploys on examples/
+## check: the generated lab (scripts, Terraform root and student folders, cfn-lint, deploy-all/destroy-all on moto); the compare page and every README diagram in headless Chromium; the DOT diagrams through Graphviz; terraform fmt/init/validate/plan, tflint, tfsec, cfn-lint, yamllint, shellcheck and moto deploys on examples/
 check:
 	cfn-lint generators/cloudformation/testdata/*.yaml
 	bash scripts/check-compare-html.sh $${TMPDIR:-/tmp}/scaffold-compare
 	bash scripts/check-mermaid.sh $${TMPDIR:-/tmp}/scaffold-mermaid
 	bash scripts/check-dot.sh $${TMPDIR:-/tmp}/scaffold-dot
 	bash scripts/check-bundle.sh
+	bash scripts/check-lab.sh examples
 	bash scripts/check-examples.sh examples
 
 ## golden: regenerate examples/ and the generators' golden files; review the diff before committing
@@ -36,8 +37,13 @@ bench:
 
 ## fuzz: a short run of every fuzz target
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzPlan -fuzztime 20s ./blueprints/cidr
-	$(GO) test -run '^$$' -fuzz FuzzParseTags -fuzztime 20s ./blueprints
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s ./blueprints/lab
+	$(GO) test -run '^$$' -fuzz '^FuzzPlan$$' -fuzztime 10s ./blueprints/cidr
+	$(GO) test -run '^$$' -fuzz '^FuzzParseTags$$' -fuzztime 10s ./blueprints
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDuration$$' -fuzztime 10s ./blueprints
+	$(GO) test -run '^$$' -fuzz '^FuzzFilterDocument$$' -fuzztime 10s ./blueprints/fanout
+	$(GO) test -run '^$$' -fuzz '^FuzzParseSchedule$$' -fuzztime 10s ./blueprints/asgspot
+	$(GO) test -run '^$$' -fuzz '^FuzzHighlight$$' -fuzztime 10s ./compare
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

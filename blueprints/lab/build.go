@@ -61,6 +61,12 @@ func Build(spec *Spec, previous map[string]netip.Prefix) (*graph.Lab, []string, 
 		{Key: "Owner", Value: graph.PlaceholderOwner},
 		{Key: "Student", Value: graph.PlaceholderStudent},
 	})
+	// The shared templates quote the first student's block as an example
+	// value where the placeholder graph quotes the placeholder.
+	example := ""
+	if len(l.Students) > 0 {
+		example = l.Students[0].CIDR
+	}
 	var warnings []string
 	for _, b := range spec.Blueprints {
 		g, advice, err := build(b, spec.Region, studentTags)
@@ -68,7 +74,7 @@ func Build(spec *Spec, previous map[string]netip.Prefix) (*graph.Lab, []string, 
 			return nil, nil, fmt.Errorf("blueprint %s: %w", b.Name, err)
 		}
 		warnings = append(warnings, advice...)
-		l.Blueprints = append(l.Blueprints, graph.LabBlueprint{Name: b.Name, Settings: b.Settings, Student: g, Shared: shared(g)})
+		l.Blueprints = append(l.Blueprints, graph.LabBlueprint{Name: b.Name, Settings: b.Settings, Student: g, Shared: shared(g, example)})
 	}
 	if l.Pool != "" && !cidr.IsRFC1918(spec.Pool) {
 		warnings = append(warnings, fmt.Sprintf("cidr_pool %s is not a private (RFC 1918) range; student networks in it may clash with internet hosts", spec.Pool))
@@ -128,8 +134,12 @@ func labWarnings(warnings []string) []string {
 // student shares: tags holding a placeholder read a parameter instead, and
 // parameters defaulting to a placeholder lose their default, so that a
 // deployment must say whose environment it is.
-func shared(g *graph.Graph) *graph.Graph {
+func shared(g *graph.Graph, example string) *graph.Graph {
 	s := *g
+	// Descriptions may quote the default block, which a shared template
+	// does not have.
+	placeholder := graph.PlaceholderCIDR(cidrBits(g))
+	s.Description = strings.Replace(s.Description, " ("+placeholder+" by default)", "", 1)
 	placeholders := map[string]string{
 		graph.PlaceholderName:    blueprints.NameParam,
 		graph.PlaceholderStudent: StudentParam,
@@ -144,8 +154,13 @@ func shared(g *graph.Graph) *graph.Graph {
 	}
 	s.Parameters = slices.Clone(g.Parameters)
 	for i := range s.Parameters {
-		if d, ok := s.Parameters[i].Default.(graph.String); ok && isPlaceholder(string(d)) {
-			s.Parameters[i].Default = nil
+		p := &s.Parameters[i]
+		if d, ok := p.Default.(graph.String); ok && isPlaceholder(string(d)) {
+			p.Default = nil
+		}
+		if example != "" {
+			p.Description = strings.ReplaceAll(p.Description, placeholder, example)
+			p.ConstraintHelp = strings.ReplaceAll(p.ConstraintHelp, placeholder, example)
 		}
 	}
 	s.Parameters = append(s.Parameters,
@@ -266,4 +281,17 @@ func StudentGraphs(spec *Spec, l *graph.Lab, s graph.Student) ([]*graph.Graph, e
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// cidrBits is the prefix length of a graph's network block parameter, or
+// 0 when it has none.
+func cidrBits(g *graph.Graph) int {
+	if p := g.Parameter(vpc.CIDRParam); p != nil {
+		if d, ok := p.Default.(graph.String); ok {
+			if prefix, err := netip.ParsePrefix(string(d)); err == nil {
+				return prefix.Bits()
+			}
+		}
+	}
+	return 0
 }

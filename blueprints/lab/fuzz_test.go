@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // init example and every bad input of TestParseErrors, plus the corpus in
 // testdata/fuzz). It must never panic, and it must either return a spec
 // whose students are unique and valid, or errors that all carry the file
-// name.
+// name. An accepted file must build (or fail only on the pool's size).
 func FuzzParse(f *testing.F) {
 	f.Add(string(initExample(f)))
 	f.Add("name: lab\nstudents: [ada, {name: Grace Hopper, email: g@example.edu}]\ncidr_pool: 10.0.0.0/16\nblueprints: [vpc, {fanout: {queues: [a, b]}}]\n")
@@ -39,6 +40,13 @@ func FuzzParse(f *testing.F) {
 		}
 		if spec.Name == "" || len(spec.Students) == 0 || len(spec.Blueprints) == 0 {
 			t.Fatalf("accepted an incomplete lab: %+v", spec)
+		}
+		// An accepted file builds, or its class does not fit the pool.
+		if _, _, err := Build(spec, nil); err != nil {
+			var pool *PoolError
+			if !errors.As(err, &pool) {
+				t.Fatalf("accepted a lab that does not build: %v", err)
+			}
 		}
 	})
 }

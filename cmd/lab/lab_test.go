@@ -124,7 +124,6 @@ func firstDifference(a, b []byte) string {
 	return "(same lines)"
 }
 
-
 func writeFile(t *testing.T, dir, name, content string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
