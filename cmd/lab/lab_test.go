@@ -132,3 +132,7 @@ func writeFile(t *testing.T, dir, name, content string) string {
 	}
 	return p
 }
+
+func factory(io *cmdutil.IOStreams) *cmdutil.Factory {
+	return &cmdutil.Factory{IO: io, Generators: gens(), Validate: cmdutil.CheckGenerated}
+}

@@ -200,3 +200,47 @@ func TestFailedWriteLeavesNothing(t *testing.T) {
 		t.Errorf("failed Apply left directories: %v", entries)
 	}
 }
+
+// TestFreshDirectoryAppearsWhole checks the path for a directory that does
+// not exist: the same files, modes and manifest as the file-by-file path,
+// no temporary folder left behind, and missing parents created.
+func TestFreshDirectoryAppearsWhole(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "a", "b", "out")
+	if _, err := write(t, dir, sample(), false); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(tree(t, dir), " "); got != ".scaffold-manifest.json README.md app/scripts/start.sh terraform/main.tf" {
+		t.Errorf("tree: %s", got)
+	}
+	if info, err := os.Stat(filepath.Join(dir, "app/scripts/start.sh")); err != nil || info.Mode().Perm() != 0o755 {
+		t.Errorf("script mode: %v %v", info, err)
+	}
+	if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o755 {
+		t.Errorf("directory mode: %v %v", info, err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+	// A second run plans nothing but unchanged files: the manifest agrees.
+	plan, err := NewPlan(dir, sample(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := actions(plan); strings.Contains(got, "create") || strings.Contains(got, "replace") {
+		t.Errorf("second plan: %s", got)
+	}
+}
+
+func TestFreshDirectoryFailureLeavesNothing(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "new", "out")
+	files := append(sample(), generators.File{Path: "README.md/x", Content: []byte("collides")})
+	plan := &Plan{Dir: dir, files: files}
+	if err := plan.Apply(); err == nil {
+		t.Fatal("Apply succeeded with a file below another file")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("failed Apply left %v", entries)
+	}
+}
