@@ -48,7 +48,7 @@ func blockBitsMax() int { _, hi := blockBitsRange(); return hi }
 // never moves another; the previous blocks make inserting or removing
 // one safe too.
 func Allocate(pool netip.Prefix, blockBits int, ids []string, previous map[string]netip.Prefix) ([]netip.Prefix, error) {
-	if !pool.IsValid() || !pool.Addr().Is4() || blockBits < pool.Bits() || blockBits > 32 {
+	if !pool.IsValid() || !pool.Addr().Is4() || blockBits > 32 {
 		return nil, fmt.Errorf("cannot cut /%d blocks from %s", blockBits, pool)
 	}
 	capacity := Capacity(pool, blockBits)

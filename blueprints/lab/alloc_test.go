@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"errors"
 	"math/rand/v2"
 	"net/netip"
 	"slices"
@@ -116,8 +117,9 @@ func TestAllocateRejects(t *testing.T) {
 	if got, err := Allocate(pool, 20, ids(16), nil); err != nil || got[15].String() != "10.0.240.0/20" {
 		t.Errorf("16 blocks: %v %v", got, err)
 	}
-	if _, err := Allocate(pool, 8, ids(1), nil); err == nil {
-		t.Error("a /8 block was cut from a /16")
+	var pe *PoolError
+	if _, err := Allocate(pool, 8, ids(1), nil); !errors.As(err, &pe) {
+		t.Errorf("a /8 block from a /16: want a PoolError, got %v", err)
 	}
 	// A previous block outside the pool, of another size or held twice is
 	// ignored rather than trusted.
