@@ -33,7 +33,7 @@ golden:
 
 ## bench: rendering benchmarks
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./examples ./generators/... ./validate/...
+	$(GO) test -run '^$$' -bench . -benchmem ./examples ./generators/... ./validate/... ./cmd/lab
 
 ## fuzz: a short run of every fuzz target
 fuzz:
