@@ -73,16 +73,35 @@ func sortFindings(findings []Finding) []Finding {
 // below DIR/terraform (each directory is one module, and local module calls
 // between them are followed) and every DIR/cloudformation/*.yaml or *.yml
 // template, and the same below DIR/pipeline, where --ci puts the code of
-// the deployment pipeline. It returns an error only when the directory
-// cannot be read or holds neither kind of output; problems in the files
-// are findings.
+// the deployment pipeline. A lab (scaffold lab generate) is checked
+// whole: its class root (DIR/terraform), its StackSet templates
+// (DIR/stackset/*.yaml) and every student's blueprint folder
+// (DIR/students/<student>/<blueprint>). It returns an error only when the
+// directory cannot be read or holds neither kind of output; problems in
+// the files are findings.
 func Dir(dir string) ([]Finding, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("reading the output directory: %w", err)
 	}
+	roots := []string{dir, filepath.Join(dir, "pipeline")}
+	students, err := filepath.Glob(filepath.Join(dir, "students", "*", "*"))
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range students {
+		if info, err := os.Stat(s); err == nil && info.IsDir() {
+			roots = append(roots, s)
+		}
+	}
 	var findings []Finding
 	found := false
-	for _, root := range []string{dir, filepath.Join(dir, "pipeline")} {
+	stacksets, ok, err := checkTemplates(filepath.Join(dir, "stackset"))
+	if err != nil {
+		return nil, err
+	}
+	found = found || ok
+	findings = append(findings, stacksets...)
+	for _, root := range roots {
 		more, ok, err := checkRoot(root)
 		if err != nil {
 			return nil, err
@@ -115,25 +134,35 @@ func checkRoot(root string) ([]Finding, bool, error) {
 		findings = append(findings, Terraform(tfFiles)...)
 	}
 
-	templates, err := cloudFormationFiles(filepath.Join(root, "cloudformation"))
+	more, ok, err := checkTemplates(filepath.Join(root, "cloudformation"))
+	if err != nil {
+		return nil, false, err
+	}
+	return append(findings, more...), found || ok, nil
+}
+
+// checkTemplates checks every template in dir, reporting whether dir
+// exists.
+func checkTemplates(dir string) ([]Finding, bool, error) {
+	templates, err := cloudFormationFiles(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		return nil, false, nil
 	case err != nil:
 		return nil, false, err
-	default:
-		found = true
-		if _, err := schemas.CloudFormation(); err != nil {
-			return nil, false, fmt.Errorf("loading the CloudFormation resource specification: %w", err)
-		}
-		for _, name := range templates {
-			src, err := os.ReadFile(name)
-			if err != nil {
-				return nil, false, fmt.Errorf("reading template: %w", err)
-			}
-			findings = append(findings, CloudFormation(name, src)...)
-		}
 	}
-	return findings, found, nil
+	if _, err := schemas.CloudFormation(); err != nil {
+		return nil, false, fmt.Errorf("loading the CloudFormation resource specification: %w", err)
+	}
+	var findings []Finding
+	for _, name := range templates {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, false, fmt.Errorf("reading template: %w", err)
+		}
+		findings = append(findings, CloudFormation(name, src)...)
+	}
+	return findings, true, nil
 }
 
 // readTerraformTree reads every *.tf file below root, keyed by its path.

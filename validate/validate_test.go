@@ -170,3 +170,43 @@ func BenchmarkDir(b *testing.B) {
 		}
 	}
 }
+
+// TestDirChecksWholeLab: a lab's StackSet templates and every student's
+// folders are checked, not just the class root.
+func TestDirChecksWholeLab(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lab")
+	if err := os.CopyFS(dir, os.DirFS("../examples/lab-3-students/devops-101")); err != nil {
+		t.Fatal(err)
+	}
+	if findings, err := Dir(dir); err != nil || len(findings) != 0 {
+		t.Fatalf("the committed lab: %v %v", findings, err)
+	}
+	for name, edit := range map[string][2]string{
+		"stackset/fanout.yaml":                           {"Type: AWS::SNS::Topic\n", "Type: AWS::SNS::Topik\n"},
+		"students/linus/vpc/cloudformation/vpc.yaml":     {"CidrBlock: !Select", "CidrBlok: !Select"},
+		"students/grace-hopper/fanout/terraform/main.tf": {"resource \"aws_sns_topic\"", "resource \"aws_sns_topik\""},
+	} {
+		path := filepath.Join(dir, name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(strings.Replace(string(data), edit[0], edit[1], 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	findings, err := Dir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range findings {
+		rel, _ := filepath.Rel(dir, f.File)
+		seen[filepath.ToSlash(rel)] = true
+	}
+	for _, want := range []string{"stackset/fanout.yaml", "students/linus/vpc/cloudformation/vpc.yaml", "students/grace-hopper/fanout/terraform/main.tf"} {
+		if !seen[want] {
+			t.Errorf("no finding in %s: %v", want, findings)
+		}
+	}
+}
