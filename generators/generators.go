@@ -43,6 +43,17 @@ type BundleGenerator interface {
 	GenerateBundle(b *graph.Bundle) ([]File, error)
 }
 
+// LabGenerator is a generator that can also render a lab's scale-out
+// option: one template or module that every student shares, with the
+// per-student values as parameters (a StackSet template, a Terraform root
+// calling a module for_each student). Like BundleGenerator, it is a
+// separate interface so that generators without such an option need not
+// know about labs.
+type LabGenerator interface {
+	Name() string
+	GenerateLab(l *graph.Lab) ([]File, error)
+}
+
 // SortFiles orders files by path, the order writers and tests rely on.
 func SortFiles(files []File) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"net/netip"
+	"slices"
 )
 
 // Capacity is the number of /blockBits blocks in pool.
@@ -23,12 +24,17 @@ type PoolError struct {
 	Pool      netip.Prefix
 	BlockBits int
 	Students  int
+	// Reserved is the number of blocks removed students still hold.
+	Reserved int
 }
 
 func (e *PoolError) Error() string {
 	fit := Capacity(e.Pool, e.BlockBits)
-	need := bits.Len(uint(e.Students - 1)) // blocks needed, as a power of two
+	need := bits.Len(uint(e.Students + e.Reserved - 1)) // blocks needed, as a power of two
 	msg := fmt.Sprintf("cidr_pool %s holds %d blocks of /%d, and the lab has %d students", e.Pool, fit, e.BlockBits, e.Students)
+	if e.Reserved > 0 {
+		msg += fmt.Sprintf(" (and %d removed students whose folders still hold their blocks)", e.Reserved)
+	}
 	if e.BlockBits-need >= 1 {
 		msg += fmt.Sprintf(": use a /%d or larger pool", e.BlockBits-need)
 	}
@@ -43,10 +49,11 @@ func blockBitsMax() int { _, hi := blockBitsRange(); return hi }
 // Allocate gives every student (by ID, in order) a /blockBits block of
 // pool. A student who held a block before (previous, read from the last
 // run's roster) keeps it if it still lies in the pool with the same size;
-// everyone else takes the lowest block nobody holds. With no previous
-// blocks the i-th student gets the i-th block, so appending a student
-// never moves another; the previous blocks make inserting or removing
-// one safe too.
+// blocks of previous students no longer listed stay taken (their
+// resources may still run); everyone else takes the lowest block nobody
+// holds. With no previous blocks the i-th student gets the i-th block, so
+// appending a student never moves another; the previous blocks make
+// inserting or removing one safe too.
 func Allocate(pool netip.Prefix, blockBits int, ids []string, previous map[string]netip.Prefix) ([]netip.Prefix, error) {
 	if !pool.IsValid() || !pool.Addr().Is4() || blockBits > 32 {
 		return nil, fmt.Errorf("cannot cut /%d blocks from %s", blockBits, pool)
@@ -54,6 +61,10 @@ func Allocate(pool netip.Prefix, blockBits int, ids []string, previous map[strin
 	capacity := Capacity(pool, blockBits)
 	if len(ids) > capacity {
 		return nil, &PoolError{Pool: pool.Masked(), BlockBits: blockBits, Students: len(ids)}
+	}
+	listed := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		listed[id] = true
 	}
 	base := pool.Masked().Addr().As4()
 	start := uint32(base[0])<<24 | uint32(base[1])<<16 | uint32(base[2])<<8 | uint32(base[3])
@@ -81,6 +92,16 @@ func Allocate(pool netip.Prefix, blockBits int, ids []string, previous map[strin
 			}
 		}
 	}
+	reserved := 0
+	for _, id := range sortedKeys(previous) {
+		if listed[id] {
+			continue
+		}
+		if n, ok := index(previous[id]); ok && !taken[n] {
+			taken[n] = true
+			reserved++
+		}
+	}
 	next := 0
 	for i := range ids {
 		if out[i].IsValid() {
@@ -90,10 +111,21 @@ func Allocate(pool netip.Prefix, blockBits int, ids []string, previous map[strin
 			next++
 		}
 		if next >= capacity {
-			return nil, &PoolError{Pool: pool.Masked(), BlockBits: blockBits, Students: len(ids)}
+			return nil, &PoolError{Pool: pool.Masked(), BlockBits: blockBits, Students: len(ids), Reserved: reserved}
 		}
 		out[i] = block(next)
 		taken[next] = true
 	}
 	return out, nil
+}
+
+// sortedKeys lists a map's keys in order, so that which of two removed
+// students claiming one block keeps it does not depend on map order.
+func sortedKeys(m map[string]netip.Prefix) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

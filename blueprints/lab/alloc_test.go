@@ -103,8 +103,10 @@ func TestAllocateProperties(t *testing.T) {
 				t.Fatalf("%s /%d: %s moved from %s to %s after inserting at %d and removing %s", tc.pool, tc.bits, id, old, again[i], at, removed)
 			}
 		}
-		if a, b, bad := overlapping(again); bad {
-			t.Fatalf("%s /%d after a change: %s overlaps %s", tc.pool, tc.bits, a, b)
+		// The removed student's block stays taken: no overlap with it
+		// either.
+		if a, b, bad := overlapping(append(slices.Clone(again), previous[removed])); bad {
+			t.Fatalf("%s /%d after a change: %s overlaps %s (the removed student's block was %s)", tc.pool, tc.bits, a, b, previous[removed])
 		}
 	}
 }

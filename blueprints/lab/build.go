@@ -15,16 +15,18 @@ import (
 
 // Parameters that carry the per-student tags in a lab's shared graphs.
 const (
-	StudentParam = "student"
-	OwnerParam   = "owner"
+	StudentParam = graph.LabParamStudent
+	OwnerParam   = graph.LabParamOwner
 )
 
 // Build allocates every student's network and builds the lab: each
 // blueprint once for a placeholder student and once as a shared template
-// (see graph.Lab). previous holds the blocks students had in the last run
-// (from its roster), which they keep. Warnings are the blueprints' advice,
-// given once for the class.
-func Build(spec *Spec, previous map[string]netip.Prefix) (*graph.Lab, []string, error) {
+// (see graph.Lab). previous are the students of the last run (its roster)
+// whose folders are still there: students the file still lists keep their
+// blocks, and the others become the lab's Removed students, whose blocks
+// nobody else gets while their resources may still run. Warnings are the
+// blueprints' advice, given once for the class.
+func Build(spec *Spec, previous []graph.Student) (*graph.Lab, []string, error) {
 	l := &graph.Lab{
 		Name:           spec.Name,
 		Region:         spec.Region,
@@ -37,14 +39,26 @@ func Build(spec *Spec, previous map[string]netip.Prefix) (*graph.Lab, []string, 
 		}
 	}
 	ids := make([]string, len(spec.Students))
+	listed := make(map[string]bool, len(spec.Students))
 	for i, s := range spec.Students {
 		ids[i] = s.ID
+		listed[s.ID] = true
+	}
+	blocksBefore := map[string]netip.Prefix{}
+	for _, s := range previous {
+		if !listed[s.ID] {
+			l.Removed = append(l.Removed, s)
+		}
+		if p, err := netip.ParsePrefix(s.CIDR); err == nil {
+			blocksBefore[s.ID] = p
+		}
 	}
 	var blocks []netip.Prefix
 	if l.BlockBits > 0 {
 		l.Pool = spec.Pool.String()
+		l.Capacity = Capacity(spec.Pool, l.BlockBits)
 		var err error
-		blocks, err = Allocate(spec.Pool, l.BlockBits, ids, previous)
+		blocks, err = Allocate(spec.Pool, l.BlockBits, ids, blocksBefore)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", spec.poolAt, err)
 		}
@@ -55,6 +69,12 @@ func Build(spec *Spec, previous map[string]netip.Prefix) (*graph.Lab, []string, 
 			student.CIDR = blocks[i].String()
 		}
 		l.Students = append(l.Students, student)
+	}
+	if l.BlockBits == 0 {
+		// Without a network now, removed students' blocks mean nothing.
+		for i := range l.Removed {
+			l.Removed[i].CIDR = ""
+		}
 	}
 
 	studentTags := blueprints.MergeTags(l.Tags, []graph.Tag{

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scaffold-iac/scaffold/blueprints"
+	"github.com/scaffold-iac/scaffold/blueprints/vpc"
+	"github.com/scaffold-iac/scaffold/generators/graph"
 	"github.com/scaffold-iac/scaffold/templates"
 )
 
@@ -111,6 +114,7 @@ func TestParseErrors(t *testing.T) {
 		{"too many students", "name: lab\nstudents: 5001\nblueprints: [fanout]\n", []string{"lab.yaml:2:11: students: want 1 to 5000"}},
 		{"duplicate student", "name: lab\nstudents:\n  - ada\n  - bob\n  - Ada\nblueprints: [fanout]\n", []string{`lab.yaml:5:5: student "ada" is listed twice (first at lab.yaml:3:5)`}},
 		{"duplicate email", "name: lab\nstudents: dup.csv\nblueprints: [fanout]\n", []string{`dup.csv:3: email "a@example.edu" is given twice (first at dup.csv:2)`}},
+		{"duplicate account", "name: lab\nstudents: [{name: a, account: \"111122223333\"}, {name: b, account: \"111122223333\"}]\nblueprints: [fanout]\n", []string{`lab.yaml:2:48: account 111122223333 is given twice (first at lab.yaml:2:12)`}},
 		{"csv no name", "name: lab\nstudents: nohead.csv\nblueprints: [fanout]\n", []string{`nohead.csv:1: the header has no name column`}},
 		{"csv ragged", "name: lab\nstudents: ragged.csv\nblueprints: [fanout]\n", []string{`ragged.csv:2: wrong number of fields`}},
 		{"csv missing", "name: lab\nstudents: gone.csv\nblueprints: [fanout]\n", []string{`lab.yaml:2:11: students: cannot read gone.csv`}},
@@ -171,5 +175,15 @@ func TestPoolErrorSaysWhatFits(t *testing.T) {
 	want := "lab.yaml:3:12: cidr_pool 10.0.0.0/16 holds 16 blocks of /20, and the lab has 30 students: use a /15 or larger pool, or smaller student networks (vpc prefix_length: 21 gives 32 blocks)"
 	if err.Error() != want {
 		t.Errorf("got  %s\nwant %s", err, want)
+	}
+}
+
+// TestParameterNamesAgree: the blueprints name the deploy name and network
+// block parameters themselves; a lab's per-student parameters must be
+// those very names, or the StackSet overrides and the Terraform root
+// would set parameters that do not exist.
+func TestParameterNamesAgree(t *testing.T) {
+	if blueprints.NameParam != graph.LabParamName || vpc.CIDRParam != graph.LabParamCIDR {
+		t.Errorf("blueprints name %q and %q; the lab model says %q and %q", blueprints.NameParam, vpc.CIDRParam, graph.LabParamName, graph.LabParamCIDR)
 	}
 }

@@ -248,6 +248,7 @@ func containsString(list []string, s string) bool {
 func (p *fileParser) unique(list []StudentSpec) []StudentSpec {
 	ids := map[string]position{}
 	emails := map[string]position{}
+	accounts := map[string]position{}
 	out := list[:0]
 	for _, s := range list {
 		if first, seen := ids[s.ID]; seen {
@@ -262,6 +263,14 @@ func (p *fileParser) unique(list []StudentSpec) []StudentSpec {
 				continue
 			}
 			emails[key] = s.at
+		}
+		if s.Account != "" {
+			// A StackSet holds one instance per account and region.
+			if first, seen := accounts[s.Account]; seen {
+				p.atPosition(s.at, "account %s is given twice (first at %s); students of a lab each need their own account, or none (then they share the instructor's)", s.Account, first)
+				continue
+			}
+			accounts[s.Account] = s.at
 		}
 		out = append(out, s)
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/netip"
 	"os"
 	"path/filepath"
 	"slices"
@@ -120,7 +119,7 @@ func Prepare(opts *GenerateOptions) (*Prepared, error) {
 	if out == "" {
 		out = spec.Name
 	}
-	previous, err := readRoster(filepath.Join(out, genlab.RosterFile))
+	previous, err := readRoster(out)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +130,11 @@ func Prepare(opts *GenerateOptions) (*Prepared, error) {
 			return nil, cmdutil.FlagErrorWrap(err)
 		}
 		return nil, fmt.Errorf("building lab %s: %w", spec.Name, err)
+	}
+	if !opts.Force {
+		if err := droppedBlueprints(out, l); err != nil {
+			return nil, err
+		}
 	}
 	gens, err := generatorsFor(opts.Factory, spec.Format)
 	if err != nil {
@@ -259,34 +263,26 @@ func budgetAdvice(spec *lab.Spec, l *graph.Lab, e *cost.Estimate) ([]string, err
 	return []string{msg + "; cheaper: " + strings.Join(options, "; ")}, nil
 }
 
-// leftBehind names student folders of an earlier run that the lab no
-// longer lists: they may hold Terraform state of live resources, so they
-// are left for the instructor to destroy and delete.
+// leftBehind names the students of an earlier run that the lab no longer
+// lists but whose folders remain: they keep their blocks and stay in the
+// roster as removed until their folders are deleted.
 func leftBehind(out string, l *graph.Lab) []string {
-	entries, err := os.ReadDir(filepath.Join(out, genlab.StudentsDir))
-	if err != nil {
+	if len(l.Removed) == 0 {
 		return nil
 	}
-	current := map[string]bool{}
-	for _, s := range l.Students {
-		current[s.ID] = true
+	ids := make([]string, len(l.Removed))
+	for i, s := range l.Removed {
+		ids[i] = s.ID
 	}
-	var gone []string
-	for _, e := range entries {
-		if e.IsDir() && !current[e.Name()] {
-			gone = append(gone, e.Name())
-		}
-	}
-	if len(gone) == 0 {
-		return nil
-	}
-	return []string{fmt.Sprintf("%s no longer in the lab file; their folders under %s were left as they are: destroy their resources (destroy-all.sh from the last run, or by hand), then delete the folders",
-		plural(len(gone), "student")+" ("+strings.Join(gone, ", ")+") are", filepath.Join(out, genlab.StudentsDir))}
+	return []string{fmt.Sprintf("no longer in the lab file, but their folders remain: %s; they keep their network blocks and stay in roster.csv as removed. Destroy their resources (%s --yes %s), then delete their folders under %s",
+		strings.Join(ids, ", "), filepath.Join(out, genlab.DestroyAll), strings.Join(ids, " "), filepath.Join(out, genlab.StudentsDir))}
 }
 
-// readRoster reads the blocks of the last run, keyed by student ID. A
-// missing roster means a first run.
-func readRoster(name string) (map[string]netip.Prefix, error) {
+// readRoster reads the students of the last run whose folders under out
+// are still there (a student whose folder was deleted has been cleaned
+// up, and frees their block). A missing roster means a first run.
+func readRoster(out string) ([]graph.Student, error) {
+	name := filepath.Join(out, genlab.RosterFile)
 	data, err := os.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -295,15 +291,23 @@ func readRoster(name string) (map[string]netip.Prefix, error) {
 		return nil, fmt.Errorf("reading the last run's roster: %w", err)
 	}
 	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w (delete it to allocate networks afresh)", name, err)
 	}
-	student, block := slices.Index(header, "student"), slices.Index(header, "cidr")
-	if student < 0 || block < 0 {
+	column := func(n string) int { return slices.Index(header, n) }
+	id, block := column("student"), column("cidr")
+	if id < 0 || block < 0 {
 		return nil, fmt.Errorf("%s lacks the student and cidr columns (delete it to allocate networks afresh)", name)
 	}
-	previous := map[string]netip.Prefix{}
+	get := func(record []string, n string) string {
+		if i := column(n); i >= 0 && i < len(record) {
+			return record[i]
+		}
+		return ""
+	}
+	var students []graph.Student
 	for {
 		record, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -312,11 +316,47 @@ func readRoster(name string) (map[string]netip.Prefix, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w (delete it to allocate networks afresh)", name, err)
 		}
-		if p, err := netip.ParsePrefix(record[block]); err == nil {
-			previous[record[student]] = p
+		s := graph.Student{ID: get(record, "student"), Email: get(record, "email"), Account: get(record, "account"),
+			Name: get(record, "deploy_name"), CIDR: get(record, "cidr")}
+		if s.ID == "" || strings.ContainsAny(s.ID, "/\\") {
+			continue
+		}
+		if info, err := os.Stat(filepath.Join(out, genlab.StudentsDir, s.ID)); err == nil && info.IsDir() {
+			students = append(students, s)
 		}
 	}
-	return previous, nil
+	return students, nil
+}
+
+// droppedBlueprints refuses a run that would take a blueprint away from
+// students whose folders hold it: its resources may be running, and the
+// regenerated scripts would no longer know how to destroy them.
+func droppedBlueprints(out string, l *graph.Lab) error {
+	names := map[string]bool{}
+	for _, b := range l.Blueprints {
+		names[b.Name] = true
+	}
+	var dropped []string
+	for _, s := range l.Students {
+		entries, err := os.ReadDir(filepath.Join(out, genlab.StudentsDir, s.ID))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !names[e.Name()] {
+				dropped = append(dropped, filepath.Join(genlab.StudentsDir, s.ID, e.Name()))
+			}
+		}
+	}
+	if len(dropped) == 0 {
+		return nil
+	}
+	more := ""
+	if len(dropped) > 1 {
+		more = fmt.Sprintf(" and %d more", len(dropped)-1)
+	}
+	return cmdutil.FlagErrorf("%s%s hold a blueprint the lab file no longer lists; destroy it first with the scripts still in %s (they know it) and delete those folders, then run again; --force deletes its generated files (Terraform state files are kept)",
+		filepath.Join(out, dropped[0]), more, out)
 }
 
 func dryRun(opts *GenerateOptions, p *Prepared) error {

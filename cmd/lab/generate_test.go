@@ -111,33 +111,87 @@ func TestRerunKeepsNetworks(t *testing.T) {
 	}
 }
 
-func TestRemovedStudentIsLeftAndNamed(t *testing.T) {
+// TestRemovedStudentKeepsBlock: a student taken out of the lab file keeps
+// their folder and their block (status removed in the roster, which
+// destroy-all.sh reads) until the folder is deleted, so a newcomer never
+// gets a network that may still be running.
+func TestRemovedStudentKeepsBlock(t *testing.T) {
 	dir := t.TempDir()
 	file := writeFile(t, dir, "lab.yaml", small)
 	out := filepath.Join(dir, "out")
 	if _, stderr, err := run(t, "generate", "-f", file, "--out", out); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	writeFile(t, dir, "lab.yaml", strings.Replace(small, "[ada, bob]", "[bob]", 1))
+	writeFile(t, dir, "lab.yaml", strings.Replace(small, "[ada, bob]", "[bob, cy]", 1))
 	_, stderr, err := run(t, "generate", "-f", file, "--out", out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stderr, "1 student (ada) are no longer in the lab file") {
+	if !strings.Contains(stderr, "no longer in the lab file, but their folders remain: ada; they keep their network blocks") ||
+		!strings.Contains(stderr, "destroy-all.sh --yes ada)") {
 		t.Errorf("stderr:\n%s", stderr)
 	}
 	if _, err := os.Stat(filepath.Join(out, "students/ada/vpc/terraform/main.tf")); err != nil {
 		t.Error("a removed student's folder was deleted")
 	}
-	if strings.Contains(readFile(t, filepath.Join(out, "roster.csv")), "ada") {
-		t.Error("a removed student is still in the roster")
+	roster := readFile(t, filepath.Join(out, "roster.csv"))
+	for _, line := range []string{"ada,,,10.0.0.0/20,students/ada,lab-ada,,,removed", "bob,,,10.0.16.0/20,", "cy,,,10.0.32.0/20,"} {
+		if !strings.Contains(roster, line) {
+			t.Errorf("roster lacks %q:\n%s", line, roster)
+		}
+	}
+
+	// Once the folder is gone, so is the student, and the block is free.
+	if err := os.RemoveAll(filepath.Join(out, "students/ada")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "lab.yaml", strings.Replace(small, "[ada, bob]", "[bob, cy, dee]", 1))
+	if _, stderr, err := run(t, "generate", "-f", file, "--out", out); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	roster = readFile(t, filepath.Join(out, "roster.csv"))
+	if strings.Contains(roster, "ada") || !strings.Contains(roster, "dee,,,10.0.0.0/20,") {
+		t.Errorf("after deleting ada's folder:\n%s", roster)
+	}
+}
+
+// TestDroppedBlueprintRefused: taking a blueprint out of the lab file while
+// student folders hold it is refused (its resources may run, and the new
+// scripts would not know it); --force removes its generated files but
+// keeps Terraform state.
+func TestDroppedBlueprintRefused(t *testing.T) {
+	dir := t.TempDir()
+	file := writeFile(t, dir, "lab.yaml", small)
+	out := filepath.Join(dir, "out")
+	if _, stderr, err := run(t, "generate", "-f", file, "--out", out); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	state := filepath.Join(out, "students/bob/fanout/terraform/terraform.tfstate")
+	writeFile(t, filepath.Dir(state), "terraform.tfstate", "{}")
+	writeFile(t, dir, "lab.yaml", strings.Replace(small, "  - fanout: {queues: [orders]}\n", "", 1))
+	_, _, err := run(t, "generate", "-f", file, "--out", out)
+	if err == nil || !cmdutil.IsUsageError(err) || !strings.Contains(err.Error(), "hold a blueprint the lab file no longer lists") {
+		t.Fatalf("want a refusal, got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "students/bob/fanout/terraform/main.tf")); err != nil {
+		t.Error("a refused run removed files")
+	}
+	if _, stderr, err := run(t, "generate", "-f", file, "--out", out, "--force"); err != nil {
+		t.Fatalf("--force: %v\n%s", err, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "students/bob/fanout/terraform/main.tf")); err == nil {
+		t.Error("--force kept the dropped blueprint's files")
+	}
+	if readFile(t, state) != "{}" {
+		t.Error("--force lost Terraform state")
 	}
 }
 
 // TestFailedRunLeavesNoHalfStudent blocks one student's folder with a
-// file: the run fails, no student folder is half-written, no temporary
-// folder is left and the class files (which list the students) are not
-// written.
+// file: the run stops there, the students written before it are complete,
+// no temporary folder is left, and the class files (which list the
+// students) are not written. (A failure inside a folder being staged is
+// the writer's TestFreshDirectoryFailureLeavesNothing.)
 func TestFailedRunLeavesNoHalfStudent(t *testing.T) {
 	dir := t.TempDir()
 	file := writeFile(t, dir, "lab.yaml", strings.Replace(small, "[ada, bob]", "[ada, bob, cy, dee, eve]", 1))

@@ -628,11 +628,11 @@ func skippedComment(skipped []unsupported) []string {
 	return lines
 }
 
-// Scalar is how templates write s when it stands alone as a value (a
+// EncodeValue is how templates write s when it stands alone as a value (a
 // parameter default, a tag value): as it is, or single-quoted when YAML
 // would otherwise read it as something else ("no", "42"). The lab renderer
 // uses it to put a student's values where the placeholders were.
-func Scalar(s string) ([]byte, error) {
+func (*Generator) EncodeValue(s string) ([]byte, error) {
 	out, err := yaml.MarshalWithOptions(s, encodeOptions...)
 	if err != nil {
 		return nil, err

@@ -14,9 +14,11 @@ import (
 // StackSetDir holds a lab's StackSet templates and their script.
 const StackSetDir = "stackset"
 
+var _ generators.LabGenerator = (*Generator)(nil)
+
 // Capabilities is what `aws cloudformation deploy` (or a stack set) must
 // acknowledge for g: CAPABILITY_IAM, CAPABILITY_NAMED_IAM or nothing.
-func Capabilities(g *graph.Graph) string { return capabilities(g) }
+func (*Generator) Capabilities(g *graph.Graph) string { return capabilities(g) }
 
 // GenerateLab renders a lab's StackSet option: each blueprint's shared
 // graph as stackset/<blueprint>.yaml, whose parameters without a default
@@ -45,7 +47,7 @@ func (g *Generator) GenerateLab(l *graph.Lab) ([]generators.File, error) {
 			}
 			column, ok := rosterColumns[p.Name]
 			if !ok {
-				return nil, fmt.Errorf("the StackSet template of %s: parameter %q has no default and no roster column to fill it", b.Name, p.Name)
+				return nil, fmt.Errorf("the StackSet template of %s: parameter %q has no default and is not a per-student parameter", b.Name, p.Name)
 			}
 			set.Overrides = append(set.Overrides, stackSetOverride{Key: PascalCase(p.Name), Variable: column})
 		}
@@ -66,10 +68,10 @@ func (g *Generator) GenerateLab(l *graph.Lab) ([]generators.File, error) {
 // rosterColumns maps the lab's per-student parameters to the shell
 // variables deploy-stacksets.sh reads from each roster line.
 var rosterColumns = map[string]string{
-	"name":     "deploy_name",
-	"student":  "student",
-	"owner":    "owner",
-	"vpc_cidr": "cidr",
+	graph.LabParamName:    "deploy_name",
+	graph.LabParamStudent: "student",
+	graph.LabParamOwner:   "owner",
+	graph.LabParamCIDR:    "cidr",
 }
 
 type stackSetData struct {

@@ -25,11 +25,18 @@ type Lab struct {
 	// order; none reads another's outputs.
 	Blueprints []LabBlueprint
 	Students   []Student
+	// Removed are students of an earlier run that the lab no longer
+	// lists but whose folders are still there: their resources may still
+	// run, so they keep their network blocks (no one else gets them) and
+	// the roster keeps them until their folders are deleted.
+	Removed []Student
 	// Pool is the block students' networks are cut from ("10.0.0.0/8"),
-	// and BlockBits the prefix length of each student's block; both are
-	// empty when no blueprint builds a network.
+	// BlockBits the prefix length of each student's block and Capacity
+	// the number of such blocks in the pool; all are empty when no
+	// blueprint builds a network.
 	Pool      string
 	BlockBits int
+	Capacity  int
 	// BudgetUSDMonth is what one student's environment may cost a month,
 	// or 0 for no budget.
 	BudgetUSDMonth float64
@@ -73,6 +80,31 @@ type Student struct {
 	// CIDR is the student's network block, or "" when the lab has no
 	// network.
 	CIDR string
+}
+
+// Per-student parameters: what differs between students, as parameters
+// of a lab's Shared graphs. A Shared graph's parameters without a default
+// are all of this list, and Student.Value gives each student's value.
+const (
+	LabParamName    = "name"
+	LabParamStudent = "student"
+	LabParamOwner   = "owner"
+	LabParamCIDR    = "vpc_cidr"
+)
+
+// Value is the student's value of a per-student parameter.
+func (s Student) Value(param string) (string, bool) {
+	switch param {
+	case LabParamName:
+		return s.Name, true
+	case LabParamStudent:
+		return s.ID, true
+	case LabParamOwner:
+		return s.Owner(), true
+	case LabParamCIDR:
+		return s.CIDR, s.CIDR != ""
+	}
+	return "", false
 }
 
 // Owner is the Owner tag: the student's email when known, else the ID.
@@ -149,8 +181,16 @@ func (l *Lab) Validate() error {
 				errs = append(errs, fmt.Errorf("lab blueprint %q: %w", b.Name, err))
 			}
 		}
+		if b.Shared == nil {
+			continue
+		}
+		for _, p := range b.Shared.Parameters {
+			if _, ok := (Student{}).Value(p.Name); p.Default == nil && !ok && p.Name != LabParamCIDR {
+				errs = append(errs, fmt.Errorf("lab blueprint %q: parameter %q has no default and is not a per-student parameter", b.Name, p.Name))
+			}
+		}
 	}
-	for _, s := range l.Students {
+	for _, s := range append(append([]Student(nil), l.Students...), l.Removed...) {
 		if s.ID == "" || strings.ContainsAny(s.ID, "/\\ ") || seen["student "+s.ID] {
 			errs = append(errs, fmt.Errorf("lab student %q: missing, repeated or not a folder name", s.ID))
 		}

@@ -8,20 +8,26 @@ import (
 	texttemplate "text/template"
 
 	"github.com/scaffold-iac/scaffold/generators"
-	"github.com/scaffold-iac/scaffold/generators/cloudformation"
 	"github.com/scaffold-iac/scaffold/generators/cost"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 	"github.com/scaffold-iac/scaffold/templates"
 )
 
-// LabGenerator is a generator that can also render a lab's scale-out
-// option: one template or module for every student.
-type LabGenerator interface {
-	Name() string
-	GenerateLab(l *graph.Lab) ([]generators.File, error)
+// capabilityReporter is a generator that knows what a deploy of its
+// output must acknowledge (CloudFormation's --capabilities).
+type capabilityReporter interface {
+	Capabilities(g *graph.Graph) string
 }
 
-// Class files.
+// The roster's status column: whether the lab file still lists the
+// student. deploy-all.sh deploys active students only; destroy-all.sh
+// destroys both.
+const (
+	StatusActive  = "active"
+	StatusRemoved = "removed"
+)
+
+// The class-level files, at the top of the lab's folder.
 const (
 	RosterFile  = "roster.csv"
 	DeployAll   = "deploy-all.sh"
@@ -58,7 +64,7 @@ func (r *Renderer) Class() ([]generators.File, error) {
 		files = append(files, f)
 	}
 	for _, gen := range r.generators {
-		lg, ok := gen.(LabGenerator)
+		lg, ok := gen.(generators.LabGenerator)
 		if !ok {
 			continue
 		}
@@ -78,10 +84,15 @@ func (r *Renderer) roster() ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	hour, month := r.perHour(), r.estimate.TotalUSD
-	rows := [][]string{{"student", "email", "account", "cidr", "directory", "deploy_name", "cost_usd_hour", "cost_usd_month"}}
+	rows := [][]string{{"student", "email", "account", "cidr", "directory", "deploy_name", "cost_usd_hour", "cost_usd_month", "status"}}
 	for _, s := range r.lab.Students {
 		rows = append(rows, []string{s.ID, s.Email, s.Account, s.CIDR, StudentDir(s), s.Name,
-			fmt.Sprintf("%.4f", hour), fmt.Sprintf("%.2f", month)})
+			fmt.Sprintf("%.4f", hour), fmt.Sprintf("%.2f", month), StatusActive})
+	}
+	// Removed students cost what they cost before as long as their
+	// resources run; the estimate is today's lab's, so it is left out.
+	for _, s := range r.lab.Removed {
+		rows = append(rows, []string{s.ID, s.Email, s.Account, s.CIDR, StudentDir(s), s.Name, "", "", StatusRemoved})
 	}
 	if err := w.WriteAll(rows); err != nil {
 		return nil, fmt.Errorf("writing the roster: %w", err)
@@ -145,7 +156,11 @@ func (r *Renderer) data() classData {
 		if bd.Settings == "" {
 			bd.Settings = "defaults"
 		}
-		bd.Capabilities = cloudformation.Capabilities(b.Student)
+		for _, gen := range r.generators {
+			if c, ok := gen.(capabilityReporter); ok {
+				bd.Capabilities = c.Capabilities(b.Student)
+			}
+		}
 		d.Blueprints = append(d.Blueprints, bd)
 	}
 	n := float64(len(r.lab.Students))
@@ -157,8 +172,8 @@ func (r *Renderer) data() classData {
 		d.Budget = money(r.lab.BudgetUSDMonth)
 		d.OverBudget = r.estimate.TotalUSD > r.lab.BudgetUSDMonth
 	}
-	if r.lab.BlockBits > 0 {
-		d.Capacity = fmt.Sprintf("%d", capacity(r.lab.Pool, r.lab.BlockBits))
+	if r.lab.Capacity > 0 {
+		d.Capacity = fmt.Sprintf("%d", r.lab.Capacity)
 	}
 	d.Student = graph.Student{ID: graph.PlaceholderStudent, Name: graph.PlaceholderName, Email: graph.PlaceholderOwner}
 	if r.lab.BlockBits > 0 {
@@ -166,17 +181,6 @@ func (r *Renderer) data() classData {
 	}
 	d.FirstStudent = r.lab.Students[0].ID
 	return d
-}
-
-func capacity(pool string, bits int) int {
-	var a, b, c, d, size int
-	if _, err := fmt.Sscanf(pool, "%d.%d.%d.%d/%d", &a, &b, &c, &d, &size); err != nil || bits < size {
-		return 0
-	}
-	if bits-size >= 31 {
-		return 1 << 31
-	}
-	return 1 << (bits - size)
 }
 
 // money writes dollars with cents and thousands separators.

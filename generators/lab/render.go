@@ -18,10 +18,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"strings"
 
 	"github.com/scaffold-iac/scaffold/generators"
-	"github.com/scaffold-iac/scaffold/generators/cloudformation"
 	"github.com/scaffold-iac/scaffold/generators/cost"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 )
@@ -34,6 +32,7 @@ type Renderer struct {
 	lab        *graph.Lab
 	generators []generators.Generator
 	templates  []template
+	encoders   []func(string) ([]byte, error)
 	estimate   *cost.Estimate
 	parts      []cost.Part
 }
@@ -42,15 +41,20 @@ type Renderer struct {
 type template struct {
 	path string
 	mode fs.FileMode
-	// yaml says placeholders stand as whole YAML scalars, so a value is
-	// written as YAML would write it (quoted when it would otherwise read
-	// as a number or a boolean); elsewhere they stand inside quoted
-	// strings (HCL) or in prose, and the value goes in as it is.
-	yaml bool
+	// encoder indexes Renderer.encoders: how the generator that made the
+	// file writes a value where a placeholder stood (a YAML template quotes
+	// "no"); -1 means as it is (inside an HCL string, or in prose).
+	encoder int
 	// pieces are the literal text around the placeholders: pieces[i]
 	// comes before slots[i], and the last piece ends the file.
 	pieces [][]byte
 	slots  []int
+}
+
+// valueEncoder is a generator whose placeholders stand as whole values
+// that its format may need to quote (CloudFormation's YAML).
+type valueEncoder interface {
+	EncodeValue(s string) ([]byte, error)
 }
 
 // New renders the lab's blueprints once with every generator given (those
@@ -70,12 +74,19 @@ func New(l *graph.Lab, gens []generators.Generator) (*Renderer, error) {
 			if err != nil {
 				return nil, fmt.Errorf("render lab %q, blueprint %s: %w", l.Name, b.Name, err)
 			}
+			encoder := -1
+			if e, ok := gen.(valueEncoder); ok {
+				encoder = len(r.encoders)
+				r.encoders = append(r.encoders, e.EncodeValue)
+			}
 			for _, f := range files {
 				// Each student's folder has one README for all blueprints.
 				if f.Path == "README.md" {
 					continue
 				}
-				r.templates = append(r.templates, cut(path.Join(b.Name, f.Path), f, placeholders))
+				t := cut(path.Join(b.Name, f.Path), f, placeholders)
+				t.encoder = encoder
+				r.templates = append(r.templates, t)
 			}
 		}
 		e, err := cost.Of(b.Student, cost.DefaultAssumptions())
@@ -95,7 +106,7 @@ func New(l *graph.Lab, gens []generators.Generator) (*Renderer, error) {
 
 // cut splits a rendered file at every occurrence of a placeholder.
 func cut(name string, f generators.File, placeholders []string) template {
-	t := template{path: name, mode: f.Mode, yaml: strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")}
+	t := template{path: name, mode: f.Mode, encoder: -1}
 	rest := f.Content
 	for {
 		at, which := -1, -1
@@ -133,21 +144,28 @@ func (r *Renderer) Student(i int) ([]generators.File, error) {
 		return nil, fmt.Errorf("no student %d", i)
 	}
 	raw := r.lab.Values(r.lab.Students[i])
-	quoted := make([][]byte, len(raw))
 	plain := make([][]byte, len(raw))
 	for j, v := range raw {
 		plain[j] = []byte(v)
-		q, err := yamlScalar(v)
-		if err != nil {
-			return nil, fmt.Errorf("student %s: %w", r.lab.Students[i].ID, err)
+	}
+	// The values as each encoder writes them, once per student.
+	encoded := make([][][]byte, len(r.encoders))
+	for e, encode := range r.encoders {
+		encoded[e] = make([][]byte, len(raw))
+		for j, v := range raw {
+			q, err := encode(v)
+			if err != nil {
+				return nil, fmt.Errorf("student %s: %w", r.lab.Students[i].ID, err)
+			}
+			encoded[e][j] = q
 		}
-		quoted[j] = q
 	}
 	files := make([]generators.File, len(r.templates))
-	for k, t := range r.templates {
+	for k := range r.templates {
+		t := &r.templates[k]
 		values := plain
-		if t.yaml {
-			values = quoted
+		if t.encoder >= 0 {
+			values = encoded[t.encoder]
 		}
 		size := 0
 		for _, p := range t.pieces {
@@ -166,6 +184,3 @@ func (r *Renderer) Student(i int) ([]generators.File, error) {
 	}
 	return files, nil
 }
-
-// yamlScalar is how a template writes s as a whole scalar.
-func yamlScalar(s string) ([]byte, error) { return cloudformation.Scalar(s) }

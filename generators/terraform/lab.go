@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -17,13 +18,11 @@ import (
 // studentsLocal is the local value that maps student IDs to their values.
 const studentsLocal = "students"
 
-// labValues maps the lab's per-student parameters to the attribute of a
-// students entry that holds them; the student parameter reads the key.
-var labValues = map[string]string{
-	"name":     "name",
-	"owner":    "owner",
-	"vpc_cidr": "vpc_cidr",
-}
+var _ generators.LabGenerator = (*Generator)(nil)
+
+// studentAttributes are the per-student parameters a local.students entry
+// holds, by attribute name; the student parameter is the entry's key.
+var studentAttributes = []string{graph.LabParamName, graph.LabParamOwner, graph.LabParamCIDR}
 
 // GenerateLab renders a lab as one root module for the whole class:
 //
@@ -60,7 +59,7 @@ func (g *Generator) GenerateLab(l *graph.Lab) ([]generators.File, error) {
 		name  string
 		build func(*fileWriter) error
 	}{
-		{"versions.tf", versionsOf(shared...)},
+		{"versions.tf", root.versions(requiredVersion(shared...))},
 		{"backend.tf", root.backend},
 		{"providers.tf", root.providers},
 		{"variables.tf", root.variables},
@@ -85,6 +84,16 @@ func (g *Generator) GenerateLab(l *graph.Lab) ([]generators.File, error) {
 }
 
 type labRoot struct{ lab *graph.Lab }
+
+// versions pins Terraform to what the modules need and at least what the
+// backend's use_lockfile needs.
+func (root labRoot) versions(modules string) func(*fileWriter) error {
+	version := modules
+	if modules == RequiredTerraformVersion {
+		version = RemoteStateTerraformVersion
+	}
+	return func(w *fileWriter) error { return versionsFor(w, version) }
+}
 
 func (root labRoot) backend(w *fileWriter) error {
 	w.comment("The class's state lives in S3. Give the bucket, key and region at init time " +
@@ -132,12 +141,11 @@ func (root labRoot) students(w *fileWriter) error {
 		"The key is the student's ID, which names their module instances (module.<blueprint>[\"<id>\"]).")
 	entries := make([]hclwrite.ObjectAttrTokens, len(root.lab.Students))
 	for i, s := range root.lab.Students {
-		fields := []hclwrite.ObjectAttrTokens{
-			{Name: hclwrite.TokensForIdentifier("name"), Value: hclwrite.TokensForValue(cty.StringVal(s.Name))},
-			{Name: hclwrite.TokensForIdentifier("owner"), Value: hclwrite.TokensForValue(cty.StringVal(s.Owner()))},
-		}
-		if s.CIDR != "" {
-			fields = append(fields, hclwrite.ObjectAttrTokens{Name: hclwrite.TokensForIdentifier("vpc_cidr"), Value: hclwrite.TokensForValue(cty.StringVal(s.CIDR))})
+		var fields []hclwrite.ObjectAttrTokens
+		for _, attr := range studentAttributes {
+			if v, ok := s.Value(attr); ok {
+				fields = append(fields, hclwrite.ObjectAttrTokens{Name: hclwrite.TokensForIdentifier(attr), Value: hclwrite.TokensForValue(cty.StringVal(v))})
+			}
 		}
 		entries[i] = hclwrite.ObjectAttrTokens{Name: hclwrite.TokensForValue(cty.StringVal(s.ID)), Value: objectTokens(fields)}
 	}
@@ -158,16 +166,14 @@ func (root labRoot) main(w *fileWriter) error {
 			if p.Default != nil {
 				continue
 			}
-			if p.Name == "student" {
+			switch {
+			case p.Name == graph.LabParamStudent:
 				body.SetAttributeTraversal(p.Name, hcl.Traversal{hcl.TraverseRoot{Name: "each"}, hcl.TraverseAttr{Name: "key"}})
-				continue
+			case slices.Contains(studentAttributes, p.Name):
+				body.SetAttributeTraversal(p.Name, hcl.Traversal{hcl.TraverseRoot{Name: "each"}, hcl.TraverseAttr{Name: "value"}, hcl.TraverseAttr{Name: p.Name}})
+			default:
+				errs = append(errs, fmt.Errorf("blueprint %s: parameter %q has no default and is not a per-student parameter", b.Name, p.Name))
 			}
-			attr, ok := labValues[p.Name]
-			if !ok {
-				errs = append(errs, fmt.Errorf("blueprint %s: parameter %q has no default and no per-student value", b.Name, p.Name))
-				continue
-			}
-			body.SetAttributeTraversal(p.Name, hcl.Traversal{hcl.TraverseRoot{Name: "each"}, hcl.TraverseAttr{Name: "value"}, hcl.TraverseAttr{Name: attr}})
 		}
 	}
 	return errors.Join(errs...)

@@ -90,13 +90,14 @@ type manifest struct {
 }
 
 // ignored reports paths that belong to tools run inside the output
-// directory (Terraform's working files) rather than to scaffold or the user's
-// sources; they neither block nor get touched.
+// directory (Terraform's working files, state, saved plans and state locks)
+// rather than to scaffold or the user's sources; they neither block nor get
+// touched.
 func ignored(rel string) bool {
 	base := path.Base(rel)
 	return strings.HasPrefix(rel, ".terraform/") || strings.Contains(rel, "/.terraform/") ||
 		base == ".terraform.lock.hcl" || strings.HasSuffix(base, ".tfstate") || strings.HasSuffix(base, ".tfstate.backup") ||
-		base == ".terraform"
+		base == ".terraform" || strings.HasSuffix(base, ".tfplan") || base == ".terraform.tfstate.lock.info"
 }
 
 func digest(content []byte) string {

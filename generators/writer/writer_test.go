@@ -165,6 +165,8 @@ func TestTerraformWorkingFilesIgnored(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "terraform/.terraform/providers/x"), []byte("bin"), 0o644)
 	os.WriteFile(filepath.Join(dir, "terraform/.terraform.lock.hcl"), []byte("lock"), 0o644)
 	os.WriteFile(filepath.Join(dir, "terraform/terraform.tfstate"), []byte("{}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "terraform/class.tfplan"), []byte("plan"), 0o644)
+	os.WriteFile(filepath.Join(dir, "terraform/.terraform.tfstate.lock.info"), []byte("{}"), 0o644)
 	if _, err := write(t, dir, sample(), false); err != nil {
 		t.Fatalf("terraform's own files blocked regeneration: %v", err)
 	}

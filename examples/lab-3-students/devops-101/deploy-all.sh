@@ -7,11 +7,12 @@
 # --engine  what deploys each student's folder: terraform (students/<s>/<blueprint>/terraform) or cloudformation (one stack per blueprint);
 #           default terraform
 # --jobs    students deployed at once (default 4)
-# STUDENT   only these students (default: everyone in roster.csv)
+# STUDENT   only these students (default: every active student in roster.csv)
 #
-# Resumable: a student whose deploy finished is recorded in .state/<student>.deployed and
-# skipped next time; one that failed is retried from the blueprint that failed. Each
-# student's output is appended to logs/<student>.log. Set AWS_ENDPOINT_URL to deploy to an emulator such as moto.
+# Resumable: what deployed is recorded under .state/ with the digest of the files it
+# deployed. The next run skips a student whose folder has not changed since, retries a
+# failed one from the blueprint that failed, and redeploys what scaffold lab generate
+# changed. Each student's output is appended to logs/<student>.log. Set AWS_ENDPOINT_URL to deploy to an emulator such as moto.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -20,6 +21,7 @@ region="us-east-1"
 blueprints=( vpc fanout )
 engine="terraform"
 jobs=4
+wanted=active
 
 usage() {
   sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'
@@ -52,21 +54,26 @@ if ! [[ "$jobs" =~ ^[1-9][0-9]*$ ]]; then
   exit 2
 fi
 
-# Students come from the roster, in its order; named students must be in it.
+# Students come from the roster, in its order; named students must be in
+# it. Students the lab file no longer lists (status removed) are only
+# destroyed, never deployed: deploy-all.sh sets wanted=active.
 roster=()
-while IFS=, read -r student _; do
-  [ "$student" = student ] || roster+=("$student")
+while IFS=, read -r student _ _ _ _ _ _ _ status; do
+  [ "$student" = student ] && continue
+  if [ "$wanted" = any ] || [ "$status" = "$wanted" ]; then
+    roster+=("$student")
+  fi
 done <roster.csv
 if [ ${#selected[@]} -eq 0 ]; then
-  selected=("${roster[@]}")
+  selected=(${roster[@]+"${roster[@]}"})
 else
   for student in "${selected[@]}"; do
     found=0
-    for known in "${roster[@]}"; do
+    for known in ${roster[@]+"${roster[@]}"}; do
       [ "$known" = "$student" ] && found=1
     done
     if [ "$found" -eq 0 ]; then
-      echo "$(basename "$0"): no student $student in roster.csv" >&2
+      echo "$(basename "$0"): no student $student in roster.csv${wanted:+ with status $wanted}" >&2
       exit 2
     fi
   done
@@ -98,6 +105,16 @@ terraform_init() {
   fi
 }
 
+# digest prints the SHA-256 of its input: what a student's folder held
+# when it was deployed, so that a regenerated folder is deployed again.
+digest() {
+  if command -v sha256sum >/dev/null; then
+    sha256sum | cut -d' ' -f1
+  else
+    shasum -a 256 | cut -d' ' -f1
+  fi
+}
+
 # throttle waits until fewer than $jobs students are in flight.
 throttle() {
   while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
@@ -125,31 +142,43 @@ deploy_blueprint() {
   esac
 }
 
-# deploy_student deploys one student's blueprints in order and records the
-# outcome; it runs in the background, so it reports through files. A
-# blueprint deployed by an earlier run (.state/<student>/<blueprint>.deployed)
-# is not deployed again, so a retry resumes where the student failed.
+# blueprint_digest is the digest of one blueprint's generated files, read
+# from the folder's manifest (which holds each file's SHA-256).
+blueprint_digest() {
+  grep "\"$2/" "students/$1/.scaffold-manifest.json" | digest
+}
+
+# deploy_student deploys one student's blueprints in order; it runs in the
+# background, so it reports through files. .state/<student>.failed is
+# written first and removed last, so a job that dies half-way counts as
+# failed. A blueprint whose files are unchanged since it was deployed
+# (.state/<student>/<blueprint>.deployed holds their digest) is skipped, so
+# a retry resumes where the student failed and a regenerated blueprint is
+# deployed again.
 deploy_student() {
-  local student=$1 blueprint started=$SECONDS
-  rm -f ".state/$student.failed"
+  local student=$1 blueprint sum started=$SECONDS
+  : >".state/$student.failed"
   mkdir -p ".state/$student"
   for blueprint in "${blueprints[@]}"; do
-    [ -e ".state/$student/$blueprint.deployed" ] && continue
+    sum="$(blueprint_digest "$student" "$blueprint")"
+    if [ "$(cat ".state/$student/$blueprint.deployed" 2>/dev/null)" = "$sum" ]; then
+      continue
+    fi
     if ! deploy_blueprint "$student" "$blueprint" >>"logs/$student.log" 2>&1; then
-      touch ".state/$student.failed"
       echo "FAILED  $student ($blueprint; see logs/$student.log)"
       return 0
     fi
-    touch ".state/$student/$blueprint.deployed"
+    echo "$sum" >".state/$student/$blueprint.deployed"
   done
-  touch ".state/$student.deployed"
+  digest <"students/$student/.scaffold-manifest.json" >".state/$student.deployed"
+  rm -f ".state/$student.failed"
   echo "done    $student ($((SECONDS - started)) s)"
 }
 
 todo=()
-for student in "${selected[@]}"; do
-  if [ -e ".state/$student.deployed" ]; then
-    echo "skip    $student (deployed by an earlier run; delete .state/$student.deployed and .state/$student/ to redo it)"
+for student in ${selected[@]+"${selected[@]}"}; do
+  if [ "$(cat ".state/$student.deployed" 2>/dev/null)" = "$(digest <"students/$student/.scaffold-manifest.json")" ]; then
+    echo "skip    $student (deployed, and unchanged since)"
   else
     todo+=("$student")
   fi
@@ -163,7 +192,9 @@ wait
 
 failed=0
 for student in ${todo[@]+"${todo[@]}"}; do
-  [ -e ".state/$student.failed" ] && failed=$((failed + 1))
+  if [ -e ".state/$student.failed" ]; then
+    failed=$((failed + 1))
+  fi
 done
 echo "deployed $((${#todo[@]} - failed)), failed $failed, skipped $((${#selected[@]} - ${#todo[@]}))"
 if [ "$failed" -gt 0 ]; then

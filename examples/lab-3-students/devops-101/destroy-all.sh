@@ -7,7 +7,8 @@
 # --engine  the engine that deployed them (default terraform)
 # --jobs    students destroyed at once (default 4)
 # --yes     do not ask; without it the script asks you to type the lab name
-# STUDENT   only these students (default: everyone in roster.csv)
+# STUDENT   only these students (default: everyone in roster.csv, including students the
+#           lab file no longer lists, whose folders are still there)
 #
 # Each student's blueprints are removed in the reverse order of deployment; output is
 # appended to logs/<student>-destroy.log. Running it again is safe: what is already gone is skipped by
@@ -21,6 +22,7 @@ blueprints=( vpc fanout )
 engine="terraform"
 jobs=4
 yes=0
+wanted=any
 
 usage() {
   sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'
@@ -53,21 +55,26 @@ if ! [[ "$jobs" =~ ^[1-9][0-9]*$ ]]; then
   exit 2
 fi
 
-# Students come from the roster, in its order; named students must be in it.
+# Students come from the roster, in its order; named students must be in
+# it. Students the lab file no longer lists (status removed) are only
+# destroyed, never deployed: deploy-all.sh sets wanted=active.
 roster=()
-while IFS=, read -r student _; do
-  [ "$student" = student ] || roster+=("$student")
+while IFS=, read -r student _ _ _ _ _ _ _ status; do
+  [ "$student" = student ] && continue
+  if [ "$wanted" = any ] || [ "$status" = "$wanted" ]; then
+    roster+=("$student")
+  fi
 done <roster.csv
 if [ ${#selected[@]} -eq 0 ]; then
-  selected=("${roster[@]}")
+  selected=(${roster[@]+"${roster[@]}"})
 else
   for student in "${selected[@]}"; do
     found=0
-    for known in "${roster[@]}"; do
+    for known in ${roster[@]+"${roster[@]}"}; do
       [ "$known" = "$student" ] && found=1
     done
     if [ "$found" -eq 0 ]; then
-      echo "$(basename "$0"): no student $student in roster.csv" >&2
+      echo "$(basename "$0"): no student $student in roster.csv${wanted:+ with status $wanted}" >&2
       exit 2
     fi
   done
@@ -96,6 +103,16 @@ terraform_init() {
     flock .state/init.lock terraform -chdir="$1" init -input=false -no-color
   else
     terraform -chdir="$1" init -input=false -no-color
+  fi
+}
+
+# digest prints the SHA-256 of its input: what a student's folder held
+# when it was deployed, so that a regenerated folder is deployed again.
+digest() {
+  if command -v sha256sum >/dev/null; then
+    sha256sum | cut -d' ' -f1
+  else
+    shasum -a 256 | cut -d' ' -f1
   fi
 }
 
@@ -133,30 +150,37 @@ destroy_blueprint() {
   esac
 }
 
+# destroy_student removes one student's blueprints, last first, skipping
+# any the student's folder does not have. Like deploy_student it writes
+# .state/<student>.failed first and removes it last.
 destroy_student() {
   local student=$1 i started=$SECONDS
-  rm -f ".state/$student.failed" ".state/$student.deployed"
+  : >".state/$student.failed"
+  rm -f ".state/$student.deployed"
   for ((i = ${#blueprints[@]} - 1; i >= 0; i--)); do
+    [ -d "students/$student/${blueprints[i]}" ] || continue
     if ! destroy_blueprint "$student" "${blueprints[i]}" >>"logs/$student-destroy.log" 2>&1; then
-      touch ".state/$student.failed"
       echo "FAILED  $student (${blueprints[i]}; see logs/$student-destroy.log)"
       return 0
     fi
     rm -f ".state/$student/${blueprints[i]}.deployed"
   done
+  rm -f ".state/$student.failed"
   echo "gone    $student ($((SECONDS - started)) s)"
 }
 
 echo "destroying ${#selected[@]} students with $engine, $jobs at a time"
-for student in "${selected[@]}"; do
+for student in ${selected[@]+"${selected[@]}"}; do
   throttle
   destroy_student "$student" &
 done
 wait
 
 failed=0
-for student in "${selected[@]}"; do
-  [ -e ".state/$student.failed" ] && failed=$((failed + 1))
+for student in ${selected[@]+"${selected[@]}"}; do
+  if [ -e ".state/$student.failed" ]; then
+    failed=$((failed + 1))
+  fi
 done
 echo "destroyed $((${#selected[@]} - failed)), failed $failed"
 if [ "$failed" -gt 0 ]; then

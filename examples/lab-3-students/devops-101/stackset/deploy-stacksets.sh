@@ -12,7 +12,9 @@
 # documentation describes. Managed execution queues the instance operations, so the script
 # does not wait for one student before asking for the next. A stack set holds one instance
 # per account and region: students without an account of their own are skipped (deploy
-# them with ../deploy-all.sh). Running it again skips instances that already exist.
+# them with ../deploy-all.sh; scaffold refuses a lab that gives two students one account).
+# Running it again sends the stack sets the current templates and adds only the missing
+# instances.
 # Set AWS_ENDPOINT_URL for an emulator.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -28,13 +30,20 @@ aws_cli() {
   aws ${endpoint[@]+"${endpoint[@]}"} --region "$region" "$@"
 }
 
-# ensure_stack_set creates a stack set unless it exists.
-ensure_stack_set() {
+# stack_set creates a stack set, or sends an existing one the current
+# template (its instances are updated by the queued operation).
+stack_set() {
   local name=$1 template=$2
   shift 2
-  if aws_cli cloudformation describe-stack-set --stack-set-name "$name" >/dev/null 2>&1; then
-    echo "stack set $name exists"
+  if aws_cli cloudformation describe-stack-set --stack-set-name "$name" >/dev/null 2>"$errors"; then
+    aws_cli cloudformation update-stack-set --stack-set-name "$name" \
+      --template-body "file://$template" "$@" >/dev/null
+    echo "updated stack set $name"
     return
+  fi
+  if ! grep -q StackSetNotFoundException "$errors"; then
+    cat "$errors" >&2
+    exit 1
   fi
   aws_cli cloudformation create-stack-set --stack-set-name "$name" \
     --template-body "file://$template" --permission-model SELF_MANAGED \
@@ -42,22 +51,27 @@ ensure_stack_set() {
   echo "created stack set $name"
 }
 
-# has_instance reports whether a stack set already has an instance in an
-# account.
+# has_instance reports whether a stack set has an instance in an account;
+# an error (throttling, access denied) stops the script rather than read
+# as "no instance".
 has_instance() {
   local found
   found=$(aws_cli cloudformation list-stack-instances --stack-set-name "$1" \
-    --stack-instance-account "$2" --stack-instance-region "$region" \
-    --query 'length(Summaries)' --output text 2>/dev/null || echo 0)
-  [ "$found" != "0" ] && [ "$found" != "None" ]
+    --query "length(Summaries[?Account=='$2' && Region=='$region'])" --output text) || exit 1
+  [ "$found" != "0" ]
 }
 
-ensure_stack_set "$lab-vpc" stackset/vpc.yaml --capabilities CAPABILITY_IAM
-ensure_stack_set "$lab-fanout" stackset/fanout.yaml
+errors="$(mktemp)"
+trap 'rm -f "$errors"' EXIT
 
-added=0 skipped=0 existing=0
-while IFS=, read -r student email account cidr _directory deploy_name _; do
-  [ "$student" = student ] && continue
+stack_set "$lab-vpc" stackset/vpc.yaml --capabilities CAPABILITY_IAM
+stack_set "$lab-fanout" stackset/fanout.yaml
+
+added=0 existing=0 skipped=0
+while IFS=, read -r student email account cidr _directory deploy_name _ _ status; do
+  if [ "$student" = student ] || [ "$status" != active ]; then
+    continue
+  fi
   if [ -z "$account" ]; then
     skipped=$((skipped + 1))
     continue
@@ -89,4 +103,4 @@ while IFS=, read -r student email account cidr _directory deploy_name _; do
     echo "fanout: asked for $student in $account"
   fi
 done <roster.csv
-echo "stack instances requested: $added; already there: $existing; students without an account: $skipped"
+echo "stack instances requested: $added; already there: $existing; active students without an account: $skipped"
