@@ -1,18 +1,13 @@
 package lab
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/scaffold-iac/scaffold/blueprints/lab"
@@ -21,7 +16,6 @@ import (
 	"github.com/scaffold-iac/scaffold/generators/cost"
 	"github.com/scaffold-iac/scaffold/generators/graph"
 	genlab "github.com/scaffold-iac/scaffold/generators/lab"
-	"github.com/scaffold-iac/scaffold/generators/writer"
 )
 
 // GenerateOptions are the parsed flags of `scaffold lab generate`.
@@ -290,42 +284,17 @@ func readRoster(out string) ([]graph.Student, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the last run's roster: %w", err)
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
+	all, err := genlab.ReadRoster(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w (delete it to allocate networks afresh)", name, err)
 	}
-	column := func(n string) int { return slices.Index(header, n) }
-	id, block := column("student"), column("cidr")
-	if id < 0 || block < 0 {
-		return nil, fmt.Errorf("%s lacks the student and cidr columns (delete it to allocate networks afresh)", name)
-	}
-	get := func(record []string, n string) string {
-		if i := column(n); i >= 0 && i < len(record) {
-			return record[i]
-		}
-		return ""
-	}
-	var students []graph.Student
-	for {
-		record, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w (delete it to allocate networks afresh)", name, err)
-		}
-		s := graph.Student{ID: get(record, "student"), Email: get(record, "email"), Account: get(record, "account"),
-			Name: get(record, "deploy_name"), CIDR: get(record, "cidr")}
-		if s.ID == "" || strings.ContainsAny(s.ID, "/\\") {
-			continue
-		}
+	var present []graph.Student
+	for _, s := range all {
 		if info, err := os.Stat(filepath.Join(out, genlab.StudentsDir, s.ID)); err == nil && info.IsDir() {
-			students = append(students, s)
+			present = append(present, s)
 		}
 	}
-	return students, nil
+	return present, nil
 }
 
 // droppedBlueprints refuses a run that would take a blueprint away from
@@ -383,89 +352,4 @@ func dryRun(opts *GenerateOptions, p *Prepared) error {
 	}
 	fmt.Fprintf(w, "estimated cost: $%.2f a month per student, $%.2f for the class\n", e.TotalUSD, e.TotalUSD*float64(len(p.Lab.Students)))
 	return nil
-}
-
-// Write writes every student's folder, --jobs at a time, then the class
-// files, and returns the number of files per student. Conflicts (files
-// the user edited) are found before anything is written. Each student's
-// folder is staged and moved into place whole; on an error no new student
-// is started, and the class files, which list the students, are not
-// written.
-func Write(opts *GenerateOptions, p *Prepared) (int, error) {
-	classPlan, err := writer.NewPlan(p.Out, p.Class, opts.Force, classSkip...)
-	if err != nil {
-		return 0, cmdutil.FlagErrorWrap(err)
-	}
-	students := p.Lab.Students
-	dir := func(i int) string { return filepath.Join(p.Out, filepath.FromSlash(genlab.StudentDir(students[i]))) }
-	// A first run has nothing to conflict with; a re-run plans every
-	// student before writing any.
-	if _, err := os.Stat(filepath.Join(p.Out, genlab.StudentsDir)); err == nil && !opts.Force {
-		err := parallel(len(students), opts.Jobs, nil, func(i int) error {
-			files, err := p.Renderer.Student(i)
-			if err != nil {
-				return err
-			}
-			_, err = writer.NewPlan(dir(i), files, false)
-			return err
-		})
-		if err != nil {
-			return 0, cmdutil.FlagErrorWrap(err)
-		}
-	}
-	var perStudent atomic.Int64
-	bar := newProgress(opts, len(students))
-	err = parallel(len(students), opts.Jobs, bar, func(i int) error {
-		files, err := p.Renderer.Student(i)
-		if err != nil {
-			return err
-		}
-		perStudent.Store(int64(len(files)))
-		plan, err := writer.NewPlan(dir(i), files, opts.Force)
-		if err != nil {
-			return err
-		}
-		if err := plan.Apply(); err != nil {
-			return fmt.Errorf("student %s: %w", students[i].ID, err)
-		}
-		return nil
-	})
-	bar.finish()
-	if err != nil {
-		return 0, err
-	}
-	if err := classPlan.Apply(); err != nil {
-		return 0, err
-	}
-	return int(perStudent.Load()), nil
-}
-
-// parallel runs work for 0..n-1 on jobs goroutines. After the first
-// error no new index starts; that error is returned.
-func parallel(n, jobs int, bar *progress, work func(int) error) error {
-	var next atomic.Int64
-	var failed atomic.Bool
-	var once sync.Once
-	var first error
-	var wg sync.WaitGroup
-	for range min(jobs, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				if err := work(i); err != nil {
-					once.Do(func() { first = err })
-					failed.Store(true)
-					return
-				}
-				bar.done()
-			}
-		}()
-	}
-	wg.Wait()
-	return first
 }

@@ -22,7 +22,7 @@ type progress struct {
 	wg    sync.WaitGroup
 }
 
-// barWidth is the number of cells in the bar.
+// barWidth keeps the whole line (counts, bar, rate) within 80 columns.
 const barWidth = 30
 
 func newProgress(opts *GenerateOptions, total int) *progress {

@@ -3,7 +3,9 @@ package lab
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	texttemplate "text/template"
 
@@ -214,4 +216,49 @@ func execute(name string, data any) ([]byte, error) {
 // studentReadme renders the README of the placeholder student.
 func studentReadme(r *Renderer) ([]byte, error) {
 	return execute("lab-student-readme.md.tmpl", r.data())
+}
+
+// ReadRoster reads a roster this package wrote: its students, active and
+// removed, with their blocks. Unknown columns are ignored, so a roster
+// from an older scaffold (without status) still reads.
+func ReadRoster(data []byte) ([]graph.Student, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, err
+	}
+	column := map[string]int{}
+	for i, h := range header {
+		column[h] = i
+	}
+	if _, ok := column["student"]; !ok {
+		return nil, fmt.Errorf("no student column")
+	}
+	if _, ok := column["cidr"]; !ok {
+		return nil, fmt.Errorf("no cidr column")
+	}
+	get := func(record []string, name string) string {
+		if i, ok := column[name]; ok && i < len(record) {
+			return record[i]
+		}
+		return ""
+	}
+	var students []graph.Student
+	for {
+		record, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return students, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		s := graph.Student{ID: get(record, "student"), Email: get(record, "email"), Account: get(record, "account"),
+			Name: get(record, "deploy_name"), CIDR: get(record, "cidr")}
+		// The ID names a folder: nothing that could leave students/.
+		if s.ID == "" || s.ID == "." || s.ID == ".." || strings.ContainsAny(s.ID, `/\`) {
+			continue
+		}
+		students = append(students, s)
+	}
 }
