@@ -16,12 +16,7 @@ import (
 func BenchmarkGenerate(b *testing.B) {
 	for _, n := range []int{30, 300, 1000} {
 		b.Run(fmt.Sprintf("students=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			file := filepath.Join(dir, "lab.yaml")
-			lab := fmt.Sprintf("name: bench\nstudents: %d\ncidr_pool: 10.0.0.0/8\nblueprints:\n  - vpc: {azs: 2, nat: single}\n  - fanout: {queues: [orders, audit]}\nformat: both\n", n)
-			if err := os.WriteFile(file, []byte(lab), 0o644); err != nil {
-				b.Fatal(err)
-			}
+			dir, file := benchLab(b, n)
 			io, _, _ := cmdutil.TestIOStreams()
 			files := 0
 			b.ReportAllocs()
@@ -53,12 +48,7 @@ func BenchmarkGenerate(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	for _, n := range []int{30, 300, 1000} {
 		b.Run(fmt.Sprintf("students=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			file := filepath.Join(dir, "lab.yaml")
-			lab := fmt.Sprintf("name: bench\nstudents: %d\ncidr_pool: 10.0.0.0/8\nblueprints:\n  - vpc: {azs: 2, nat: single}\n  - fanout: {queues: [orders, audit]}\nformat: both\n", n)
-			if err := os.WriteFile(file, []byte(lab), 0o644); err != nil {
-				b.Fatal(err)
-			}
+			dir, file := benchLab(b, n)
 			io, _, _ := cmdutil.TestIOStreams()
 			files := 0
 			b.ReportAllocs()
@@ -90,4 +80,16 @@ func benchJobs() int {
 		return n
 	}
 	return 2
+}
+
+// benchLab writes the benchmarks' lab file for n students: vpc (2 zones,
+// one NAT gateway) and fanout (2 queues), both formats.
+func benchLab(b *testing.B, n int) (dir, file string) {
+	dir = b.TempDir()
+	file = filepath.Join(dir, "lab.yaml")
+	lab := fmt.Sprintf("name: bench\nstudents: %d\ncidr_pool: 10.0.0.0/8\nblueprints:\n  - vpc: {azs: 2, nat: single}\n  - fanout: {queues: [orders, audit]}\nformat: both\n", n)
+	if err := os.WriteFile(file, []byte(lab), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir, file
 }

@@ -76,27 +76,14 @@ func (*Generator) GenerateBundle(b *graph.Bundle) ([]generators.File, error) {
 		return nil, fmt.Errorf("render terraform for bundle %q: %w", b.Name, err)
 	}
 	root := &bundleRoot{bundle: b, modules: modules}
-	builders := []struct {
-		name  string
-		build func(*fileWriter) error
-	}{
+	files, err := buildFiles(Dir, []fileBuilder{
 		{"versions.tf", versions},
 		{"providers.tf", root.providers},
 		{"variables.tf", root.variables},
 		{"main.tf", root.main},
 		{"outputs.tf", root.outputs},
-	}
-	var files []generators.File
-	var errs []error
-	for _, builder := range builders {
-		w := newFileWriter()
-		if err := builder.build(w); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", builder.name, err))
-			continue
-		}
-		files = append(files, generators.File{Path: Dir + "/" + builder.name, Content: w.bytes()})
-	}
-	if err := errors.Join(errs...); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("render terraform for bundle %q: %w", b.Name, err)
 	}
 	written := map[string]bool{}

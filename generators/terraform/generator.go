@@ -94,10 +94,7 @@ func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		return nil, fmt.Errorf("render terraform for graph %q: %w", g.Name, err)
 	}
 
-	builders := []struct {
-		name  string
-		build func(*fileWriter) error
-	}{
+	builders := []fileBuilder{
 		{"versions.tf", versionsOf(g)},
 		{"providers.tf", r.providers},
 		{"variables.tf", r.variables},
@@ -105,11 +102,25 @@ func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 		{"outputs.tf", r.outputs},
 	}
 	if g.RemoteState {
-		builders = append(builders, struct {
-			name  string
-			build func(*fileWriter) error
-		}{"backend.tf", r.backend})
+		builders = append(builders, fileBuilder{"backend.tf", r.backend})
 	}
+	files, err := buildFiles(Dir, builders)
+	if err != nil {
+		return nil, fmt.Errorf("render terraform for graph %q: %w", g.Name, err)
+	}
+	generators.SortFiles(files)
+	return files, nil
+}
+
+// fileBuilder writes one file of a module.
+type fileBuilder struct {
+	name  string
+	build func(*fileWriter) error
+}
+
+// buildFiles runs every builder, naming its file dir/<name>, and reports
+// every failure at once, with no files when there is any.
+func buildFiles(dir string, builders []fileBuilder) ([]generators.File, error) {
 	files := make([]generators.File, 0, len(builders))
 	var errs []error
 	for _, b := range builders {
@@ -118,12 +129,11 @@ func (*Generator) Generate(g *graph.Graph) ([]generators.File, error) {
 			errs = append(errs, fmt.Errorf("%s: %w", b.name, err))
 			continue
 		}
-		files = append(files, generators.File{Path: Dir + "/" + b.name, Content: w.bytes()})
+		files = append(files, generators.File{Path: dir + "/" + b.name, Content: w.bytes()})
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("render terraform for graph %q: %w", g.Name, err)
+		return nil, err
 	}
-	generators.SortFiles(files)
 	return files, nil
 }
 

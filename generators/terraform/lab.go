@@ -55,10 +55,7 @@ func (g *Generator) GenerateLab(l *graph.Lab) ([]generators.File, error) {
 		shared = append(shared, b.Shared)
 	}
 	root := labRoot{lab: l}
-	builders := []struct {
-		name  string
-		build func(*fileWriter) error
-	}{
+	builders := []fileBuilder{
 		{"versions.tf", root.versions(requiredVersion(shared...))},
 		{"backend.tf", root.backend},
 		{"providers.tf", root.providers},
@@ -67,18 +64,11 @@ func (g *Generator) GenerateLab(l *graph.Lab) ([]generators.File, error) {
 		{"main.tf", root.main},
 		{"outputs.tf", root.outputs},
 	}
-	var errs []error
-	for _, b := range builders {
-		w := newFileWriter()
-		if err := b.build(w); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", b.name, err))
-			continue
-		}
-		files = append(files, generators.File{Path: Dir + "/" + b.name, Content: w.bytes()})
-	}
-	if err := errors.Join(errs...); err != nil {
+	rootFiles, err := buildFiles(Dir, builders)
+	if err != nil {
 		return nil, fmt.Errorf("render terraform lab %q: %w", l.Name, err)
 	}
+	files = append(files, rootFiles...)
 	generators.SortFiles(files)
 	return files, nil
 }
