@@ -17,8 +17,10 @@ build:
 test: lint check-deps
 	$(GO) test -count=1 $(PKGS)
 
-## check: the generated lab (scripts, Terraform root and student folders, cfn-lint, deploy-all/destroy-all on moto); the compare page and every README diagram in headless Chromium; the DOT diagrams through Graphviz; terraform fmt/init/validate/plan, tflint, tfsec, cfn-lint, yamllint, shellcheck and moto deploys on examples/
+## check: ShellCheck on our own scripts; the generated lab (scripts, Terraform root and student folders, cfn-lint, deploy-all/destroy-all on moto); the compare page and every README diagram in headless Chromium; the DOT diagrams through Graphviz; terraform fmt/init/validate/plan, tflint, tfsec, cfn-lint, yamllint, shellcheck and moto deploys on examples/
 check:
+	shellcheck -x scripts/*.sh bench/*.sh .ci/run
+	bash -n bench/compare-cdk.sh
 	cfn-lint generators/cloudformation/testdata/*.yaml
 	bash scripts/check-compare-html.sh $${TMPDIR:-/tmp}/scaffold-compare
 	bash scripts/check-mermaid.sh $${TMPDIR:-/tmp}/scaffold-mermaid

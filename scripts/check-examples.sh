@@ -724,6 +724,9 @@ main() {
     [ -d "$d" ] || continue
     d="${d%/}"
     case "$(basename "$d")" in testdata | _* | .*) continue ;; esac # Go's ignored folders
+    # A lab example (its lab file beside the generated class) has its own
+    # checks: scripts/check-lab.sh.
+    [ -f "$d/lab.yaml" ] && continue
     if is_example "$d"; then
       examples+=("$d")
     else

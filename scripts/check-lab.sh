@@ -72,7 +72,8 @@ scripts() {
 students_count() { tail -n +2 "$1/roster.csv" | grep -c .; }
 
 class_root() {
-  local lab=$1 copy="$work/root-$(basename "$1")" n per total plan
+  local lab=$1 copy n per total plan
+  copy="$work/root-$(basename "$1")"
   terraform fmt -check -recursive "$lab/terraform" || return 1
   cp -r "$lab/terraform" "$copy"
   (cd "$copy" && tflint --recursive --format compact) || return 1
@@ -116,11 +117,11 @@ cfn() {
 }
 
 moto_start() {
-  local port i
+  local port
   port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   moto_server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
   moto_pid=$!
-  for i in $(seq 1 300); do
+  for _ in $(seq 1 300); do
     if curl -fsS -X POST "http://127.0.0.1:$port/moto-api/reset" >/dev/null 2>&1; then
       export AWS_ENDPOINT_URL="http://127.0.0.1:$port"
       export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
@@ -150,10 +151,19 @@ print(f"{path}: {n} subnets made literal")
 EOF
 }
 
+# blueprints_of lists the blueprint folders of a student's folder.
+blueprints_of() {
+  local d
+  for d in "$1"/*/; do
+    [ -d "$d" ] && basename "$d"
+  done
+}
+
 stack_status() { aws --endpoint-url "$AWS_ENDPOINT_URL" cloudformation describe-stacks --stack-name "$1" --query 'Stacks[0].StackStatus' --output text 2>/dev/null; }
 
 moto_deploy() {
-  local lab=$1 copy="$work/moto-$(basename "$1")" name student cidr blueprint vpc got out
+  local lab=$1 copy name student cidr blueprint vpc got out
+  copy="$work/moto-$(basename "$1")"
   cp -r "$lab" "$copy"
   local t
   for t in "$copy"/students/*/*/cloudformation/*.yaml; do literal_cidrs "$t" || return 1; done
@@ -161,12 +171,13 @@ moto_deploy() {
   "$copy/deploy-all.sh" --engine cloudformation --jobs 2 || { cat "$copy"/logs/*.log; return 1; }
   while IFS=, read -r student _ _ cidr _; do
     [ "$student" = student ] && continue
-    for blueprint in $(cd "$copy/students/$student" && ls -d -- */ | tr -d /); do
+    for blueprint in $(blueprints_of "$copy/students/$student"); do
       got="$(stack_status "$name-$student-$blueprint")"
       echo "$name-$student-$blueprint: $got"
       [ "$got" = CREATE_COMPLETE ] || return 1
     done
     if [ -n "$cidr" ]; then
+      # shellcheck disable=SC2016 # a JMESPath literal, not a shell expansion
       vpc="$(aws --endpoint-url "$AWS_ENDPOINT_URL" ec2 describe-vpcs --filters "Name=tag:Student,Values=$student" --query 'Vpcs[0].[CidrBlock, Tags[?Key==`Owner`]|[0].Value]' --output text)"
       echo "VPC of $student: $vpc"
       [ "${vpc%%[[:space:]]*}" = "$cidr" ] || return 1
@@ -198,7 +209,7 @@ moto_deploy() {
   cat "$work/destroy.out"
   while IFS=, read -r student _; do
     [ "$student" = student ] && continue
-    for blueprint in $(cd "$copy/students/$student" && ls -d -- */ | tr -d /); do
+    for blueprint in $(blueprints_of "$copy/students/$student"); do
       got="$(stack_status "$name-$student-$blueprint")"
       if [ -n "$got" ] && [ "$got" != DELETE_COMPLETE ]; then
         if [ "$blueprint" = vpc ] && grep -q DependencyViolation "$copy/logs/$student-destroy.log"; then
