@@ -4,15 +4,17 @@
 #
 #   ./deploy-all.sh [--engine terraform|cloudformation] [--jobs N] [STUDENT ...]
 #
-# --engine  what deploys each student's folder: terraform (students/<s>/<blueprint>/terraform) or cloudformation (one stack per blueprint);
-#           default terraform
+# --engine  what deploys each student's folder (default terraform):
+#             terraform       students/<student>/<blueprint>/terraform, state kept there
+#             cloudformation  one stack per blueprint, <lab>-<student>-<blueprint>
 # --jobs    students deployed at once (default 4)
 # STUDENT   only these students (default: every active student in roster.csv)
 #
 # Resumable: what deployed is recorded under .state/ with the digest of the files it
 # deployed. The next run skips a student whose folder has not changed since, retries a
 # failed one from the blueprint that failed, and redeploys what scaffold lab generate
-# changed. Each student's output is appended to logs/<student>.log. Set AWS_ENDPOINT_URL to deploy to an emulator such as moto.
+# changed. Each student's output is appended to logs/<student>.log. Set AWS_ENDPOINT_URL
+# to deploy to an emulator such as moto.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -34,9 +36,9 @@ selected=()
 # shellcheck disable=SC2034
 while [ $# -gt 0 ]; do
   case "$1" in
-    --engine) engine=${2:-}; shift 2 ;;
+    --engine) [ $# -ge 2 ] || usage; engine=$2; shift 2 ;;
     --engine=*) engine=${1#*=}; shift ;;
-    --jobs) jobs=${2:-}; shift 2 ;;
+    --jobs) [ $# -ge 2 ] || usage; jobs=$2; shift 2 ;;
     --jobs=*) jobs=${1#*=}; shift ;;
     --yes) yes=1; shift ;;
     -h | --help) usage ;;

@@ -35,9 +35,9 @@ selected=()
 # shellcheck disable=SC2034
 while [ $# -gt 0 ]; do
   case "$1" in
-    --engine) engine=${2:-}; shift 2 ;;
+    --engine) [ $# -ge 2 ] || usage; engine=$2; shift 2 ;;
     --engine=*) engine=${1#*=}; shift ;;
-    --jobs) jobs=${2:-}; shift 2 ;;
+    --jobs) [ $# -ge 2 ] || usage; jobs=$2; shift 2 ;;
     --jobs=*) jobs=${1#*=}; shift ;;
     --yes) yes=1; shift ;;
     -h | --help) usage ;;
