@@ -32,6 +32,7 @@ deployable, secure-by-default Terraform and CloudFormation, side by side.`,
 		Example: `  scaffold vpc --azs 2 --format terraform --out ./lab-vpc
   scaffold fanout --topic product-events --queues inventory,search-index,notification
   scaffold compare vpc --azs 2
+  scaffold lab generate -f lab.yaml --out ./devops-101
   scaffold validate ./lab-vpc`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
