@@ -134,14 +134,22 @@ func PlaceholderCIDR(bits int) string {
 	return fmt.Sprintf("198.18.0.0/%d", bits)
 }
 
+// labParams are the per-student parameters in the order of the
+// placeholders that stand for them.
+var labParams = [...]string{LabParamName, LabParamStudent, LabParamOwner, LabParamCIDR}
+
 // Values returns the student's value for each placeholder, in the order
-// of LabPlaceholders.
+// of Placeholders.
 func (l *Lab) Values(s Student) []string {
-	return []string{s.Name, s.ID, s.Owner(), s.CIDR}
+	values := make([]string, len(labParams))
+	for i, p := range labParams {
+		values[i], _ = s.Value(p)
+	}
+	return values
 }
 
-// Placeholders lists the lab's placeholders, in the order Values returns
-// a student's values.
+// Placeholders lists the lab's placeholders, one per per-student
+// parameter; the network block's is empty when the lab has no network.
 func (l *Lab) Placeholders() []string {
 	cidr := ""
 	if l.BlockBits > 0 {
