@@ -15,6 +15,8 @@
 #   students/      every student's terraform/ folders: fmt, init, validate, and
 #                  plan for the first student; cfn-lint on every template
 #   stackset/      cfn-lint on the StackSet templates
+#   moto backend   the class root's terraform init with the README's S3 backend
+#                  settings against moto's S3, and a plan that takes a lock object
 #   moto           deploy-all.sh --engine cloudformation against moto_server: every
 #                  student's stacks CREATE_COMPLETE, the VPC has the roster's block
 #                  and the Student tag; a second run skips everyone (resumable);
@@ -225,6 +227,32 @@ moto_deploy() {
   done <"$lab/roster.csv"
 }
 
+# class_backend runs the README's init of the class root (bucket, key and
+# region as it shows them, plus the endpoint and the checks moto cannot
+# answer) against moto's S3, then a plan, which must take and release a
+# lock object (use_lockfile).
+class_backend() {
+  local lab=$1 copy bucket name before after
+  name="$(basename "$lab")"
+  copy="$work/backend-$name"
+  cp -r "$lab/terraform" "$copy"
+  bucket="scaffold-lab-state-$(date +%s%N | tail -c 8)"
+  aws --endpoint-url "$AWS_ENDPOINT_URL" s3api create-bucket --bucket "$bucket" >/dev/null || return 1
+  grep -q -- "-backend-config=\"key=labs/$name/terraform.tfstate\"" "$lab/README.md" || { echo "the README's init command is not the one checked here"; return 1; }
+  terraform -chdir="$copy" init -input=false -no-color \
+    -backend-config="bucket=$bucket" -backend-config="key=labs/$name/terraform.tfstate" -backend-config="region=us-east-1" \
+    -backend-config="endpoints={s3=\"$AWS_ENDPOINT_URL\"}" -backend-config=use_path_style=true \
+    -backend-config=skip_credentials_validation=true -backend-config=skip_requesting_account_id=true \
+    -backend-config=skip_metadata_api_check=true >"$work/backend-init.out" 2>&1 || { cat "$work/backend-init.out"; return 1; }
+  grep 'Successfully configured the backend "s3"' "$work/backend-init.out" || { cat "$work/backend-init.out"; return 1; }
+  before="$(grep -c '\.tflock' "$work/moto.log" || true)"
+  terraform -chdir="$copy" plan -input=false -refresh=false -no-color >"$work/backend-plan.out" 2>&1 || { cat "$work/backend-plan.out"; return 1; }
+  grep '^Plan:' "$work/backend-plan.out"
+  after="$(grep -c '\.tflock' "$work/moto.log" || true)"
+  [ "$after" -gt "$before" ] || { echo "the plan took no lock object (use_lockfile)"; return 1; }
+  echo "lock object taken and released in s3://$bucket ($((after - before)) requests)"
+}
+
 found=0
 for file in "$examples"/*/lab.yaml; do
   [ -f "$file" ] || continue
@@ -254,6 +282,9 @@ for file in "$examples"/*/lab.yaml; do
       fi
     fi
     check "$(basename "$lab"): deploy-all/destroy-all on moto (parallel, resumable)" moto_deploy "$lab"
+    if [ -d "$lab/terraform" ]; then
+      check "$(basename "$lab"): class root init with the README's S3 backend settings on moto, plan takes the lock" class_backend "$lab"
+    fi
     gaps+=("moto has no Fn::Cidr: the moto copy's subnets are the literal blocks the !Select/!Cidr expressions evaluate to (cfn-lint checks the expressions)")
     gaps+=("moto cannot delete a VPC stack (DependencyViolation): destroy-all.sh is checked up to the VPC stacks, whose failure must be that error")
     gaps+=("moto fails an empty change set (CloudFormation does not, and deploy-all.sh passes --no-fail-on-empty-changeset), so the redo check deletes only the redone blueprint's stack")
