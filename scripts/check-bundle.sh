@@ -97,7 +97,7 @@ tools() {
     echo "the offline hashicorp/aws provider is not installed in $SCAFFOLD_TF_MIRROR (run scripts/install-tools.sh)"
     return 1
   fi
-  terraform version | head -n 1
+  terraform version | sed -n 1p
 }
 
 render() {

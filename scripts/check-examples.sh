@@ -169,7 +169,7 @@ check_tools() {
     echo "python3 ($(command -v python3)) cannot import cfnlint and moto"
     return 1
   }
-  echo "$(terraform version | head -n 1); $(tflint --version | head -n 1); cfn-lint ${v% *}; moto ${v#* }"
+  echo "$(terraform version | sed -n 1p); $(tflint --version | sed -n 1p); cfn-lint ${v% *}; moto ${v#* }"
   echo "terraform CLI config: $TF_CLI_CONFIG_FILE"
 }
 
@@ -600,7 +600,7 @@ secret_stand_in() {
   fi
   # The user name, as the secret's Terraform value spells it (the copy's
   # template lost the secret with the stand-in).
-  user="$(sed -n 's/^ *username *= *"\([^"]*\)"$/\1/p' "$dir/terraform/modules/primary/main.tf" | head -n 1)"
+  user="$(sed -n 's/^ *username *= *"\([^"]*\)"$/\1/p' "$dir/terraform/modules/primary/main.tf" | sed -n 1p)"
   [ -n "$user" ] || { echo "no username in $dir/terraform/modules/primary/main.tf"; return 1; }
   password="$(awsp secretsmanager get-random-password --password-length 32 --exclude-characters "\"@/\\ '" \
     --query RandomPassword --output text)" || return 1

@@ -256,7 +256,7 @@ class_backend() {
 found=0
 for file in "$examples"/*/lab.yaml; do
   [ -f "$file" ] || continue
-  roster="$(find "$(dirname "$file")" -mindepth 2 -maxdepth 2 -name roster.csv | head -n 1)"
+  roster="$(find "$(dirname "$file")" -mindepth 2 -maxdepth 2 -name roster.csv | sed -n 1p)"
   [ -n "$roster" ] || { failed=$((failed + 1)); echo "FAIL  $file: no generated lab beside it"; continue; }
   lab="$(dirname "$roster")"
   found=$((found + 1))

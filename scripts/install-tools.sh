@@ -239,7 +239,7 @@ need() { # command, what to do when missing
   return 1
 }
 if need terraform "install Terraform 1.11.x (HashiCorp's downloads are unreachable from here; it comes with the machine)"; then
-  tf_version="$(terraform version 2>/dev/null | head -n 1)"
+  tf_version="$(terraform version 2>/dev/null | sed -n 1p)"
   case "$tf_version" in
     "Terraform v1."*) ;;
     *) err "unexpected terraform version: $tf_version" ;;
@@ -263,9 +263,9 @@ fi
 
 log "tools ready:"
 {
-  echo "  terraform   $(terraform version | head -n 1)"
+  echo "  terraform   $(terraform version | sed -n 1p)"
   echo "  provider    hashicorp/aws $TF_PROVIDER_VERSION (schema-only) in $SCAFFOLD_TF_MIRROR"
-  echo "  tflint      $(tflint --version | head -n 1) ($(command -v tflint))"
+  echo "  tflint      $(tflint --version | sed -n 1p) ($(command -v tflint))"
   echo "  tfsec       $TFSEC_VERSION ($(command -v tfsec))"
   echo "  cfn-lint    ${py_versions% *} ($(command -v cfn-lint))"
   echo "  moto        ${py_versions#* } ($(command -v moto_server))"
